@@ -1,0 +1,1 @@
+"""Wijkdialoog: the NiceGUI app, the store and the command line."""

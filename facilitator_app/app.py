@@ -1,0 +1,58 @@
+"""Builds the app for one data directory: store, rooms, access, pages. No page logic here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .access import Access
+from .config import Settings, facilitator_key, storage_secret
+from .demo import ensure_demo
+from .network import base_url
+from .room import Rooms
+from .store import Store
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    store: Store
+    rooms: Rooms
+    access: Access
+    demo_slug: str | None = None
+
+    @property
+    def base_url(self) -> str:
+        return base_url(self.settings.public_url, self.settings.port)
+
+    def join_url(self, code: str) -> str:
+        return f"{self.base_url}/join/{code}"
+
+    def facilitator_link(self) -> str:
+        return f"{self.base_url}/?key={self.access.key}"
+
+
+def build(settings: Settings) -> AppState:
+    from . import pages  # imported here so the store and CLI work without starting NiceGUI pages
+
+    store = Store(settings.data_dir)
+    state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)))
+    if settings.demo:
+        state.demo_slug = ensure_demo(store, settings.lang)
+    pages.register(state)
+    return state
+
+
+def run_kwargs(state: AppState) -> dict[str, Any]:
+    return {
+        "host": state.settings.host,
+        "port": state.settings.port,
+        "title": "Wijkdialoog",
+        "show": False,
+        "reload": False,
+        "storage_secret": storage_secret(state.settings.data_dir),
+        "reconnect_timeout": 30.0,  # phones on a busy Wi-Fi blink; keep their page alive a while
+        "favicon": "\U0001f4ac",
+        "language": "nl",
+        "show_welcome_message": False,
+    }

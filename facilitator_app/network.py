@@ -1,0 +1,44 @@
+"""Addresses people type or scan: the machine's LAN address and the join QR code."""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+
+import qrcode
+import qrcode.image.svg
+
+
+def lan_address() -> str:
+    """The address phones on the same Wi-Fi can reach. Never 127.0.0.1 when there is a network."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            # connect() on a UDP socket only asks the kernel for a route; no packet is sent.
+            probe.connect(("10.254.254.254", 1))
+            address = probe.getsockname()[0]
+            if address and not address.startswith("127."):
+                return address
+    except OSError:
+        pass
+    try:
+        for address in socket.gethostbyname_ex(socket.gethostname())[2]:
+            if not address.startswith("127."):
+                return address
+    except OSError:
+        pass
+    return "127.0.0.1"
+
+
+def base_url(public_url: str, port: int) -> str:
+    return public_url.rstrip("/") if public_url else f"http://{lan_address()}:{port}"
+
+
+def qr_svg(data: str) -> str:
+    """An SVG QR code that stays sharp on a projector (no fixed size: it scales to its box)."""
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2, box_size=10)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode("utf-8")
+    svg = svg[svg.index("<svg"):]
+    return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg role="img" aria-label="QR"', svg, count=1)

@@ -1,0 +1,250 @@
+"""The talking piece: who has the floor, and the rules that make sure everyone is heard.
+
+The central invariant: nobody gets a second turn while someone present is still waiting for
+their first. Turns in an open conversation are recorded and timed like any other turn.
+"""
+
+from __future__ import annotations
+
+from . import errors as e
+from .errors import DomainError
+from .model import (
+    FACILITATOR,
+    MAX_REASON_CHARS,
+    MAX_ROUND_NOTES_CHARS,
+    MAX_TURN_NOTE_CHARS,
+    Dialogue,
+    Outcome,
+    Override,
+    Round,
+    RoundState,
+    SpeakerState,
+    Status,
+    Turn,
+)
+from .people import names, participant, require_facilitator
+from .text import clean_text
+
+
+def _go_around_turns(rnd: Round, participant_id: str) -> list[Turn]:
+    return [t for t in rnd.turns if t.participant_id == participant_id and not t.open_conversation]
+
+
+def speaker_state(dialogue: Dialogue, rnd: Round, participant_id: str) -> SpeakerState:
+    turns = _go_around_turns(rnd, participant_id)
+    current = rnd.current_turn
+    if current is not None and current.participant_id == participant_id:
+        return SpeakerState.ASKED_AGAIN if len(turns) > 1 else SpeakerState.SPEAKING
+    if any(t.outcome == Outcome.SPOKE for t in turns):
+        return SpeakerState.SPOKE
+    passes = sum(1 for t in turns if t.outcome == Outcome.PASSED)
+    if passes >= 2:
+        return SpeakerState.PASSED_FINAL
+    if not participant(dialogue, participant_id).present:
+        return SpeakerState.LEFT
+    return SpeakerState.PASSED if passes == 1 else SpeakerState.WAITING
+
+
+def states(dialogue: Dialogue, rnd: Round) -> dict[str, SpeakerState]:
+    """Each person in the round's order, in order, with where they stand."""
+    return {pid: speaker_state(dialogue, rnd, pid) for pid in rnd.order}
+
+
+def _present(dialogue: Dialogue) -> set[str]:
+    return {p.id for p in dialogue.participants if p.present}
+
+
+def waiting(dialogue: Dialogue, rnd: Round) -> list[str]:
+    """Present people in the order who have not had any turn yet."""
+    present = _present(dialogue)
+    return [pid for pid in rnd.order if pid in present and not _go_around_turns(rnd, pid)]
+
+
+def to_ask_again(dialogue: Dialogue, rnd: Round) -> list[str]:
+    """Present people who passed once and have not been asked again yet."""
+    return [pid for pid, st in states(dialogue, rnd).items() if st == SpeakerState.PASSED]
+
+
+def not_heard(dialogue: Dialogue, rnd: Round) -> list[str]:
+    """Present people who have neither spoken nor passed for good in this round."""
+    done = {SpeakerState.SPOKE, SpeakerState.PASSED_FINAL, SpeakerState.LEFT}
+    present = _present(dialogue)
+    return [pid for pid, st in states(dialogue, rnd).items() if st not in done and pid in present]
+
+
+def everyone_heard(dialogue: Dialogue, rnd: Round) -> bool:
+    return not not_heard(dialogue, rnd)
+
+
+def open_round(dialogue: Dialogue) -> Round | None:
+    return next((r for r in dialogue.rounds if r.state == RoundState.OPEN), None)
+
+
+def require_open_round(dialogue: Dialogue) -> Round:
+    rnd = open_round(dialogue)
+    if rnd is None:
+        raise DomainError(e.ROUND_NOT_OPEN)
+    return rnd
+
+
+def round_by_id(dialogue: Dialogue, round_id: str) -> Round:
+    for rnd in dialogue.rounds:
+        if rnd.id == round_id:
+            return rnd
+    raise DomainError(e.UNKNOWN_ROUND)
+
+
+def _initial_order(dialogue: Dialogue, rnd: Round, index: int) -> list[str]:
+    present = [p.id for p in dialogue.participants if p.present]
+    if rnd.planned_order is not None:
+        planned = [pid for pid in rnd.planned_order if pid in present]
+        return planned + [pid for pid in present if pid not in planned]
+    if not present:
+        return []
+    shift = index % len(present)  # each round starts one seat further than the last
+    return present[shift:] + present[:shift]
+
+
+def open_next_round(dialogue: Dialogue, actor: str, now: float) -> Round:
+    """Start the dialogue, or open the round after the one that just closed."""
+    require_facilitator(actor)
+    if dialogue.status == Status.FINISHED:
+        raise DomainError(e.DIALOGUE_FINISHED)
+    if not dialogue.rounds:
+        raise DomainError(e.NO_ROUNDS)
+    current = open_round(dialogue)
+    if current is not None:
+        raise DomainError(e.ROUND_STILL_OPEN, round=current.title)
+    index = next((i for i, r in enumerate(dialogue.rounds) if r.state == RoundState.PENDING), None)
+    if index is None:
+        raise DomainError(e.NO_NEXT_ROUND)
+    rnd = dialogue.rounds[index]
+    if dialogue.status == Status.PREPARING:
+        dialogue.status = Status.RUNNING
+        dialogue.started_at = now
+    rnd.order = _initial_order(dialogue, rnd, index)
+    rnd.state = RoundState.OPEN
+    rnd.opened_at = now
+    return rnd
+
+
+def _new_turn(dialogue: Dialogue, rnd: Round, participant_id: str, now: float) -> Turn:
+    had_go_around_turn = bool(_go_around_turns(rnd, participant_id))
+    done = speaker_state(dialogue, rnd, participant_id) in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL)
+    turn = Turn(
+        id=f"t{dialogue.next_id}",
+        participant_id=participant_id,
+        started_at=now,
+        open_conversation=rnd.open_conversation and had_go_around_turn and done,
+    )
+    dialogue.next_id += 1
+    rnd.turns.append(turn)
+    return turn
+
+
+def give_floor(dialogue: Dialogue, actor: str, participant_id: str, now: float) -> Turn:
+    """Give the floor to one person, out of order if need be, but never ahead of someone waiting."""
+    require_facilitator(actor)
+    rnd = require_open_round(dialogue)
+    person = participant(dialogue, participant_id)
+    if rnd.current_turn is not None:
+        raise DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
+    if not person.present:
+        raise DomainError(e.NOT_PRESENT, [person.name])
+    if participant_id not in rnd.order:
+        rnd.order.append(participant_id)
+    still_waiting = [pid for pid in waiting(dialogue, rnd) if pid != participant_id]
+    if _go_around_turns(rnd, participant_id) and still_waiting:
+        raise DomainError(e.ALREADY_HAD_TURN, [person.name], waiting=names(dialogue, still_waiting))
+    state = speaker_state(dialogue, rnd, participant_id)
+    if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL) and not rnd.open_conversation:
+        raise DomainError(e.ALREADY_DONE, [person.name])
+    return _new_turn(dialogue, rnd, participant_id, now)
+
+
+def next_speaker(dialogue: Dialogue, actor: str, now: float) -> Turn:
+    """The floor goes to the next person who has not had a turn; then to those who passed once."""
+    require_facilitator(actor)
+    rnd = require_open_round(dialogue)
+    if rnd.current_turn is not None:
+        raise DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
+    candidates = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
+    if not candidates:
+        raise DomainError(e.EVERYONE_HEARD)
+    return _new_turn(dialogue, rnd, candidates[0], now)
+
+
+def finish_turn(rnd: Round, turn: Turn, now: float, outcome: Outcome = Outcome.SPOKE, *,
+                by_facilitator: bool = False) -> Turn:
+    turn.ended_at = max(now, turn.started_at)
+    turn.outcome = outcome
+    turn.ended_by_facilitator = by_facilitator
+    limit = rnd.speaking_seconds
+    turn.over_time = limit is not None and (turn.ended_at - turn.started_at) > limit
+    return turn
+
+
+def end_turn(dialogue: Dialogue, actor: str, outcome: Outcome | str, now: float) -> Turn:
+    """The speaker (or the facilitator) ends the turn as spoke or passed. Going over is only noted."""
+    rnd = require_open_round(dialogue)
+    turn = rnd.current_turn
+    if turn is None:
+        raise DomainError(e.NOBODY_SPEAKING)
+    if actor not in (turn.participant_id, FACILITATOR):
+        raise DomainError(e.NOT_YOUR_TURN, names(dialogue, [turn.participant_id]))
+    try:
+        parsed = Outcome(outcome)
+    except ValueError:
+        raise DomainError(e.INVALID_VALUE, field="outcome") from None
+    return finish_turn(rnd, turn, now, parsed, by_facilitator=actor != turn.participant_id)
+
+
+def start_open_conversation(dialogue: Dialogue, actor: str) -> Round:
+    require_facilitator(actor)
+    rnd = require_open_round(dialogue)
+    pending = not_heard(dialogue, rnd)
+    if pending:
+        raise DomainError(e.GO_AROUND_NOT_COMPLETE, names(dialogue, pending))
+    rnd.open_conversation = True
+    return rnd
+
+
+def close_round(dialogue: Dialogue, actor: str, now: float, override_reason: str | None = None) -> Round:
+    """Close when everyone present is heard; earlier only with an override and a reason."""
+    require_facilitator(actor)
+    rnd = require_open_round(dialogue)
+    pending = not_heard(dialogue, rnd)
+    reason = None
+    if pending:
+        if override_reason is None or not override_reason.strip():
+            if override_reason is not None:
+                raise DomainError(e.REASON_REQUIRED)
+            raise DomainError(e.NOT_EVERYONE_HEARD, names(dialogue, pending))
+        reason = clean_text(override_reason, MAX_REASON_CHARS)
+    if rnd.current_turn is not None:
+        finish_turn(rnd, rnd.current_turn, now, by_facilitator=True)
+    if reason is not None:
+        rnd.override = Override(reason=reason, not_heard=not_heard(dialogue, rnd), at=now)
+    rnd.state = RoundState.CLOSED
+    rnd.closed_at = now
+    if all(r.state == RoundState.CLOSED for r in dialogue.rounds):
+        dialogue.status = Status.FINISHED
+        dialogue.finished_at = now
+    return rnd
+
+
+def set_round_notes(dialogue: Dialogue, actor: str, round_id: str, text: str) -> Round:
+    require_facilitator(actor)
+    rnd = round_by_id(dialogue, round_id)
+    rnd.notes = clean_text(text, MAX_ROUND_NOTES_CHARS, allow_empty=True)
+    return rnd
+
+
+def set_turn_note(dialogue: Dialogue, actor: str, turn_id: str, text: str) -> Turn:
+    require_facilitator(actor)
+    for rnd in dialogue.rounds:
+        for turn in rnd.turns:
+            if turn.id == turn_id:
+                turn.note = clean_text(text, MAX_TURN_NOTE_CHARS, allow_empty=True)
+                return turn
+    raise DomainError(e.UNKNOWN_TURN)
