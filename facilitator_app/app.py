@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from nicegui import Event
 
 from .access import Access
 from .config import Settings, facilitator_key, storage_secret
@@ -20,6 +22,7 @@ class AppState:
     rooms: Rooms
     access: Access
     demo_slug: str | None = None
+    tick: Event = field(default_factory=Event)
 
     @property
     def base_url(self) -> str:
@@ -32,6 +35,9 @@ class AppState:
         return f"{self.base_url}/?key={self.access.key}"
 
 
+current: AppState | None = None  # the state of the app built last (tests reach the live rooms through it)
+
+
 def build(settings: Settings) -> AppState:
     from . import pages  # imported here so the store and CLI work without starting NiceGUI pages
 
@@ -40,6 +46,8 @@ def build(settings: Settings) -> AppState:
     if settings.demo:
         state.demo_slug = ensure_demo(store, settings.lang)
     pages.register(state)
+    global current
+    current = state
     return state
 
 

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nicegui import ui
+from nicegui import app
+
+from . import console, home, phone, screen
+from .theme import add_shared_style
 
 if TYPE_CHECKING:
     from ..app import AppState
 
 
 def register(state: AppState) -> None:
-    from nicegui import app
+    add_shared_style()
+    # Quasar's default blue fails WCAG AA with white text; these pass (contrast >= 4.5:1).
+    app.colors(primary="#0b5a57", secondary="#5c4a1e", accent="#6a3d9a", positive="#1e6b35",
+               negative="#a4001b", info="#1f5580", warning="#7a4f00")
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @ui.page("/")
-    def home() -> None:
-        ui.label("Wijkdialoog").classes("text-h4")
-        for slug in state.store.slugs():
-            ui.label(slug)
+    # One app-level clock for every speaking timer on every screen, not a timer per client.
+    app.timer(1.0, state.tick.emit)
+    home.register(state)
+    console.register(state)
+    screen.register(state)
+    phone.register(state)

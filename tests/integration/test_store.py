@@ -20,7 +20,8 @@ def test_each_dialogue_is_its_own_file(tmp_path):
     one = store.create(title="Wijkdialoog De Linde", theme="thuis", now=1)
     two = store.create(title="Wijkdialoog De Linde", theme="verschil", now=2)
     assert (one.slug, two.slug) == ("wijkdialoog-de-linde", "wijkdialoog-de-linde-2")
-    assert sorted(p.name for p in tmp_path.glob("*.json")) == ["wijkdialoog-de-linde-2.json", "wijkdialoog-de-linde.json"]
+    files = sorted(p.name for p in tmp_path.glob("*.json"))
+    assert files == ["wijkdialoog-de-linde-2.json", "wijkdialoog-de-linde.json"]
     assert one.join_code != two.join_code
 
 

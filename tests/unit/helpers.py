@@ -19,7 +19,9 @@ class Clock:
         return self.now
 
 
-def table(*names: str, template: str = "wijkdialoog", clock: Clock | None = None) -> tuple[Dialogue, dict[str, Participant]]:
+def table(
+    *names: str, template: str = "wijkdialoog", clock: Clock | None = None
+) -> tuple[Dialogue, dict[str, Participant]]:
     clock = clock or Clock()
     dialogue = new_dialogue(slug="test", title="Wijkdialoog Test", theme="thuis", now=clock.now, template=template)
     people = {name: join(dialogue, name, "resident", clock.tick()) for name in names}

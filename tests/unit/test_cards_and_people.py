@@ -112,7 +112,9 @@ def test_at_most_twenty_cards_per_person_per_round():
     assert err.value.code == e.TOO_MANY_CARDS and len(dialogue.rounds[1].cards) == 20
 
 
-@pytest.mark.parametrize("text,code", [("   ", e.TEXT_EMPTY), ("x" * 501, e.TEXT_TOO_LONG), ("a\x00b", e.TEXT_CONTROL_CHARS)])
+@pytest.mark.parametrize(
+    "text,code", [("   ", e.TEXT_EMPTY), ("x" * 501, e.TEXT_TOO_LONG), ("a\x00b", e.TEXT_CONTROL_CHARS)]
+)
 def test_bad_card_text_is_refused(text, code):
     clock = Clock()
     dialogue, people = running_table("Anna", clock=clock)

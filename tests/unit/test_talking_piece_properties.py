@@ -43,10 +43,12 @@ class TalkingPieceMachine(RuleBasedStateMachine):
         return [p.id for p in self.dialogue.participants]
 
     def _attempt(self, action, *args):
+        before = dialogue_to_dict(self.dialogue)
         try:
             return action(*args)
         except DomainError:
             self.refusals += 1
+            assert dialogue_to_dict(self.dialogue) == before, "a refusal changed the dialogue"
             return None
 
     def _check_floor(self, turn, waiting_before: list[str]) -> None:

@@ -1,0 +1,138 @@
+"""Facilitator console `/d/{slug}`: prepare the rounds, run them, give the floor, take notes, close, export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nicegui import ui
+
+from rounds import FACILITATOR, Role, Status
+from rounds.people import join
+from rounds.talking_piece import open_next_round
+from rounds.templates import theme_label
+
+from ..i18n import role_label, t
+from ..network import qr_svg
+from ..room import Change, Room
+from .common import attempt
+from .console_prepare import PreparePanel
+from .console_run import RunPanel
+from .gate import is_facilitator, key_page
+from .theme import frame, heading
+
+if TYPE_CHECKING:
+    from ..app import AppState
+
+
+def register(state: AppState) -> None:
+    @ui.page("/d/{slug}")
+    def console(slug: str, key: str | None = None) -> None:
+        room = state.rooms.get(slug)
+        lang = room.dialogue.language if room else state.settings.lang
+        if not is_facilitator(state, key, room.dialogue.facilitator_key if room else ""):
+            key_page(state, lang, wrong=bool(key))
+            return
+        if room is None:
+            with frame(t(lang, "app_name"), lang):
+                heading(t(lang, "console.not_found"))
+                ui.link(t(lang, "console.home"), "/")
+            return
+        with frame(room.dialogue.title, lang, wide=True):
+            ConsoleView(state, room, lang).build()
+
+
+class ConsoleView:
+    def __init__(self, state: AppState, room: Room, lang: str) -> None:
+        self.state, self.room, self.lang = state, room, lang
+
+    def build(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        with ui.row().classes("w-full items-center justify-between"):
+            with ui.column().classes("gap-0"):
+                heading(dialogue.title, 1).mark("console-title")
+                self.status = ui.label().classes("wd-muted").mark("console-status")
+            with ui.row().classes("gap-2"):
+                ui.link(t(lang, "console.home"), "/").classes("text-lg q-mr-md")
+                ui.button(t(lang, "console.open_screen"), icon="tv",
+                          on_click=lambda: ui.navigate.to(f"/d/{dialogue.slug}/screen", new_tab=True)).props(
+                    "outline").mark("open-screen")
+                ui.button(t(lang, "console.join_qr"), icon="qr_code_2", on_click=self._show_qr).props(
+                    "outline").mark("show-qr")
+        self._set_status()
+        self.body = ui.refreshable(self._body)
+        self.body()
+        self.room.changed.subscribe(self.update)
+        self.state.tick.subscribe(self.tick)
+
+    def _set_status(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        people = sum(1 for p in dialogue.participants if p.present)
+        self.status.set_text(" \u00b7 ".join(filter(None, [
+            theme_label(dialogue.theme, lang), dialogue.place, dialogue.date,
+            t(lang, f"status.{dialogue.status}"), t(lang, "home.people", count=people),
+            f"{t(lang, 'screen.code')} {dialogue.join_code}"])))
+
+    def update(self, change: Change) -> None:
+        self._set_status()
+        if change.kind in ("round", "status") or (change.kind == "prepare" and not change.extra.get("quiet")):
+            self.body.refresh()
+        elif self.panel is not None:
+            self.panel.update(change)
+
+    def tick(self) -> None:
+        if isinstance(self.panel, RunPanel):
+            self.panel.tick()
+
+    def _body(self) -> None:
+        dialogue = self.room.dialogue
+        self.panel: RunPanel | PreparePanel | None = None
+        if dialogue.status == Status.PREPARING:
+            self.panel = PreparePanel(self.room, self.lang)
+            self.panel.build()
+            add_person_form(self.room, self.lang)
+            ui.button(t(self.lang, "console.start"), icon="play_arrow", on_click=self._open_next).props(
+                "size=lg unelevated").mark("start-dialogue")
+        elif dialogue.status == Status.RUNNING:
+            self.panel = RunPanel(self.room, self.lang, self._open_next)
+            self.panel.build()
+            add_person_form(self.room, self.lang)
+        else:
+            self._finished()
+
+    async def _open_next(self) -> None:
+        await attempt(self.lang, self.room.apply("round", lambda d, now: open_next_round(d, FACILITATOR, now),
+                                                 every_round=True))
+
+    def _finished(self) -> None:
+        from .console_export import export_panel
+
+        export_panel(self.state, self.room, self.lang)
+
+    def _show_qr(self) -> None:
+        url = self.state.join_url(self.room.dialogue.join_code)
+        with ui.dialog() as dialog, ui.card().classes("items-center"):
+            ui.html(qr_svg(url), sanitize=False).style("width: 320px; height: 320px")
+            ui.label(url).classes("text-lg").mark("console-join-url")
+            ui.label(self.room.dialogue.join_code).classes("text-h4 text-weight-bold")
+            ui.button(t(self.lang, "console.close"), on_click=dialog.close)
+        dialog.open()
+
+
+def add_person_form(room: Room, lang: str) -> None:
+    """For someone at the table without a phone: the facilitator adds them and acts on their behalf."""
+    with ui.expansion(t(lang, "console.add_person"), icon="person_add").classes("w-full wd-card").mark(
+            "add-person"):
+        with ui.row().classes("w-full items-end gap-3"):
+            name = ui.input(t(lang, "phone.name")).props("outlined maxlength=40").mark("add-person-name")
+            role = ui.select({r.value: role_label(lang, r.value) for r in Role}, value=Role.RESIDENT.value,
+                             label=t(lang, "phone.role")).props("outlined").style("min-width: 12em")
+            consent = ui.checkbox(t(lang, "phone.consent"))
+
+            async def add() -> None:
+                person = await attempt(lang, room.apply("participants", lambda d, now: join(
+                    d, name.value or "", role.value, now, has_phone=False, name_in_report=consent.value)))
+                if person is not None:
+                    name.set_value("")
+                    consent.set_value(False)
+
+            ui.button(t(lang, "console.add"), on_click=add).mark("add-person-submit")

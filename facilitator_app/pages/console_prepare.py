@@ -1,0 +1,117 @@
+"""The console before the start: edit the rounds, see who joined, plan the first round's order."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from rounds import FACILITATOR as F
+from rounds import CardKind, Round, RoundState
+from rounds.preparation import add_round, move_round, remove_round, update_round
+
+from ..i18n import kind_label, role_label, t
+from ..room import Change, Room
+from .common import attempt, person_labels
+from .console_order import order_planner
+from .theme import heading
+
+
+class PreparePanel:
+    def __init__(self, room: Room, lang: str) -> None:
+        self.room, self.lang = room, lang
+
+    def act(self, action):
+        return attempt(self.lang, self.room.apply("prepare", action, every_round=True))
+
+    def build(self) -> None:
+        with ui.row().classes("w-full gap-4 items-start"):
+            with ui.column().classes("gap-3").style("flex: 3; min-width: 340px"):
+                heading(t(self.lang, "console.rounds"), 2)
+                for index, rnd in enumerate(self.room.dialogue.rounds):
+                    self._round_editor(index, rnd)
+                self._new_round()
+            with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
+                self.people = ui.refreshable(self._people)
+                self.people()
+                first = next((r for r in self.room.dialogue.rounds if r.state == RoundState.PENDING), None)
+                if first is not None:
+                    self.planner = ui.refreshable(lambda: order_planner(self.room, self.lang, first))
+                    self.planner()
+
+    def update(self, change: Change) -> None:
+        if change.kind == "participants":
+            self.people.refresh()
+            if hasattr(self, "planner"):
+                self.planner.refresh()
+
+    def _people(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        labels = person_labels(dialogue, lang)
+        with ui.column().classes("w-full wd-card gap-1").mark("console-people"):
+            heading(t(lang, "screen.joined", count=len(dialogue.participants)), 3)
+            if not dialogue.participants:
+                ui.label(t(lang, "console.nobody_joined")).classes("wd-muted")
+            for person in dialogue.participants:
+                with ui.row().classes("items-center gap-2"):
+                    ui.label(labels[person.id]).classes("wd-text text-weight-medium")
+                    ui.label(role_label(lang, person.role)).classes("wd-muted")
+                    if not person.has_phone:
+                        ui.icon("phone_disabled").classes("wd-muted").tooltip(t(lang, "console.no_phone"))
+
+    def _round_editor(self, index: int, rnd: Round) -> None:
+        lang = self.lang
+        total = len(self.room.dialogue.rounds)
+        with ui.expansion(f"{index + 1}. {rnd.title}", caption=kind_label(lang, rnd.card_kind)).classes(
+                "w-full wd-card").mark("round-editor"):
+            title = ui.input(t(lang, "console.round_title"), value=rnd.title).props("outlined maxlength=120").classes(
+                "w-full")
+            question = ui.textarea(t(lang, "console.round_question"), value=rnd.question).props(
+                "outlined autogrow maxlength=500").classes("w-full").mark("round-question")
+            with ui.row().classes("w-full items-center gap-4"):
+                kinds = {k.value: kind_label(lang, k.value) for k in CardKind}
+                kind = ui.select(kinds, value=rnd.card_kind.value, label=t(lang, "console.card_kind")).props(
+                    "outlined").style("min-width: 12em")
+                timed = ui.checkbox(t(lang, "console.timed"), value=rnd.speaking_seconds is not None)
+                seconds = ui.number(t(lang, "console.seconds"), value=rnd.speaking_seconds or 120, min=10, max=3600,
+                                    step=10).props("outlined").style("width: 9em")
+                seconds.bind_visibility_from(timed, "value")
+            with ui.row().classes("w-full items-center gap-4"):
+                vote = ui.checkbox(t(lang, "console.dot_vote"), value=rnd.dot_vote)
+                dots = ui.number(t(lang, "console.dots"), value=rnd.dots_per_person, min=1, max=20).props(
+                    "outlined").style("width: 9em")
+                live = ui.checkbox(t(lang, "console.dots_live"), value=rnd.show_dots_live)
+                dots.bind_visibility_from(vote, "value")
+                live.bind_visibility_from(vote, "value")
+            others = {r.id: r.title for r in self.room.dialogue.rounds}
+            targets = ui.select(others, value=list(rnd.vote_on_rounds), multiple=True,
+                                label=t(lang, "console.vote_on")).props("outlined use-chips").classes("w-full")
+            targets.bind_visibility_from(vote, "value")
+
+            async def save() -> None:
+                def change(d, now):
+                    return update_round(
+                        d, F, rnd.id, title=title.value or "", question=question.value or "", card_kind=kind.value,
+                        speaking_seconds=int(seconds.value or 0) if timed.value else None, dot_vote=vote.value,
+                        dots_per_person=int(dots.value or 0), vote_on_rounds=list(targets.value or []),
+                        show_dots_live=live.value)
+                if await self.act(change) is not None:
+                    ui.notify(t(lang, "console.saved"), type="positive")
+
+            with ui.row().classes("gap-2"):
+                ui.button(t(lang, "phone.card_save"), on_click=save).mark("round-save")
+                ui.button(icon="arrow_upward", on_click=lambda: self.act(
+                    lambda d, now: move_round(d, F, rnd.id, index - 1))).props(
+                    f'flat aria-label="{t(lang, "console.up")}"').set_enabled(index > 0)
+                ui.button(icon="arrow_downward", on_click=lambda: self.act(
+                    lambda d, now: move_round(d, F, rnd.id, index + 1))).props(
+                    f'flat aria-label="{t(lang, "console.down")}"').set_enabled(index < total - 1)
+                ui.button(t(lang, "console.remove_round"), icon="delete", on_click=lambda: self.act(
+                    lambda d, now: remove_round(d, F, rnd.id))).props("flat color=grey-8")
+
+    def _new_round(self) -> None:
+        lang = self.lang
+        with ui.expansion(t(lang, "console.add_round"), icon="add").classes("w-full wd-card").mark("add-round"):
+            title = ui.input(t(lang, "console.round_title")).props("outlined maxlength=120").classes("w-full")
+            question = ui.textarea(t(lang, "console.round_question")).props("outlined autogrow maxlength=500").classes(
+                "w-full")
+            ui.button(t(lang, "console.add"), on_click=lambda: self.act(
+                lambda d, now: add_round(d, F, title.value or "", question.value or "")))

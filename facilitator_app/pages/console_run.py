@@ -1,0 +1,269 @@
+"""The console while the dialogue runs: the floor, the order, notes, cards and closing the round."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from rounds import FACILITATOR as F
+from rounds import Card, CardKind, DomainError, Outcome, RoundState
+from rounds.cards import add_card, set_hidden
+from rounds.people import mark_back, mark_left
+from rounds.talking_piece import (
+    close_round,
+    end_turn,
+    floor_refusal,
+    give_floor,
+    next_speaker,
+    not_heard,
+    open_round,
+    set_round_notes,
+    set_turn_note,
+    start_open_conversation,
+    states,
+)
+
+from ..i18n import names_list, refusal, role_label, state_label, t
+from ..room import Change, Room
+from .common import attempt, person_labels
+from .console_order import order_planner
+from .screen_parts import elapsed_text
+from .theme import heading
+
+CHIP = {"speaking": "wd-chip-speaking", "asked_again": "wd-chip-speaking", "spoke": "wd-chip-done",
+        "passed_final": "wd-chip-done", "passed": "wd-chip-passed", "left": "wd-chip-left"}
+
+
+def next_and_end(dialogue, now):
+    """"Next": the current speaker (if any) is done, and the floor goes on. One action, one save."""
+    rnd = open_round(dialogue)
+    ended = end_turn(dialogue, F, Outcome.SPOKE, now) if rnd is not None and rnd.current_turn else None
+    try:
+        return next_speaker(dialogue, F, now)
+    except DomainError:
+        if ended is None:
+            raise
+        return ended
+
+
+class RunPanel:
+    def __init__(self, room: Room, lang: str, open_next: Callable[[], Awaitable[None]]) -> None:
+        self.room, self.lang, self.open_next = room, lang, open_next
+        self.timer_label: ui.label | None = None
+        self.cards_box: ui.column | None = None
+
+    def act(self, kind: str, action, **kwargs):
+        return attempt(self.lang, self.room.apply(kind, action, **kwargs))
+
+    def build(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if rnd is None:
+            self._between_rounds()
+            return
+        index = self.room.dialogue.rounds.index(rnd) + 1
+        total = len(self.room.dialogue.rounds)
+        with ui.column().classes("w-full wd-card gap-1"):
+            ui.label(f"{t(self.lang, 'screen.round_of', n=index, total=total)} \u00b7 {rnd.title}").classes("wd-muted")
+            heading(rnd.question, 2).mark("console-question")
+        with ui.row().classes("w-full gap-4 items-start"):
+            with ui.column().classes("gap-3").style("flex: 3; min-width: 320px"):
+                self.floor = ui.refreshable(self._floor)
+                self.floor()
+                self.order = ui.refreshable(self._order)
+                self.order()
+                self.closing = ui.refreshable(self._closing)
+                self.closing()
+            with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
+                self._notes(rnd)
+                if rnd.card_kind != CardKind.NONE or rnd.dot_vote:
+                    self.cards = ui.refreshable(self._cards)
+                    self.cards()
+
+    def update(self, change: Change) -> None:
+        if open_round(self.room.dialogue) is None:
+            return
+        if change.kind in ("floor", "participants", "round"):
+            self.floor.refresh()
+            self.order.refresh()
+            self.closing.refresh()
+        elif change.kind in ("cards", "votes") and hasattr(self, "cards"):
+            card = change.subject
+            if change.kind == "cards" and change.extra.get("added") and self.cards_box is not None:
+                with self.cards_box:
+                    self._card_row(card, person_labels(self.room.dialogue, self.lang))
+            else:
+                self.cards.refresh()
+
+    def tick(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if self.timer_label is not None and rnd is not None and rnd.current_turn is not None:
+            text, over = elapsed_text(rnd, self.room.clock())
+            self.timer_label.set_text(text)
+            self.timer_label.classes(add="wd-warm" if over else "", remove="" if over else "wd-warm")
+
+    # -- the floor -------------------------------------------------------------------------------
+    def _floor(self) -> None:
+        lang, rnd = self.lang, open_round(self.room.dialogue)
+        labels = person_labels(self.room.dialogue, lang)
+        turn = rnd.current_turn
+        self.timer_label = None
+        with ui.column().classes("w-full wd-card gap-2").mark("console-floor"):
+            ui.label(t(lang, "screen.open_conversation") if rnd.open_conversation else
+                     t(lang, "screen.now_speaking")).classes("wd-muted")
+            if turn is None:
+                ui.label(t(lang, "console.nobody")).classes("text-h6")
+            else:
+                with ui.row().classes("items-center gap-3"):
+                    ui.label(labels.get(turn.participant_id, "?")).classes("text-h5 wd-text").mark("console-speaker")
+                    text, over = elapsed_text(rnd, self.room.clock())
+                    self.timer_label = ui.label(text).classes("wd-chip text-h6" + (" wd-warm" if over else ""))
+                with ui.row().classes("gap-2"):
+                    ui.button(t(lang, "console.spoke"), on_click=lambda: self.act(
+                        "floor", lambda d, now: end_turn(d, F, Outcome.SPOKE, now))).mark("console-spoke")
+                    ui.button(t(lang, "console.passed"), on_click=lambda: self.act(
+                        "floor", lambda d, now: end_turn(d, F, Outcome.PASSED, now))).props("outline").mark(
+                        "console-passed")
+                note = ui.textarea(t(lang, "console.turn_note"), value=turn.note).props(
+                    "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
+                note.on_value_change(lambda e, tid=turn.id: self.act(
+                    "notes", lambda d, now: set_turn_note(d, F, tid, e.value or "")))
+            ui.button(t(lang, "console.next"), icon="skip_next", on_click=lambda: self.act("floor", next_and_end)
+                      ).props("unelevated size=lg").mark("console-next")
+
+    def _order(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        rnd = open_round(dialogue)
+        labels = person_labels(dialogue, lang)
+        present_people = {p.id: p for p in dialogue.participants}
+        with ui.column().classes("w-full wd-card gap-1").mark("console-order"):
+            heading(t(lang, "console.order"), 3)
+            for pid, state in states(dialogue, rnd).items():
+                person = present_people[pid]
+                with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"order-{pid}"):
+                    ui.label(labels[pid]).classes("wd-text text-weight-medium").style("min-width: 8em")
+                    ui.label(role_label(lang, person.role)).classes("wd-muted gt-xs")
+                    if not person.has_phone:
+                        ui.icon("phone_disabled").classes("wd-muted").tooltip(t(lang, "console.no_phone"))
+                    ui.label(state_label(lang, state)).classes(f"wd-chip {CHIP.get(state, '')}").mark("order-state")
+                    ui.space()
+                    reason = floor_refusal(dialogue, rnd, pid)
+                    if reason is None:
+                        ui.button(t(lang, "console.give_floor"), on_click=lambda p=pid: self.act(
+                            "floor", lambda d, now: give_floor(d, F, p, now))).props("flat dense no-caps").mark(
+                            "give-floor")
+                    else:
+                        # Looks disabled but stays tappable: a tap shows why (tablets have no hover).
+                        why = refusal(lang, reason)
+                        ui.button(t(lang, "console.give_floor"), on_click=lambda w=why: ui.notify(
+                            w, type="info", position="top")).props(
+                            "flat dense no-caps color=grey-7 aria-disabled=true").tooltip(why).mark(
+                            "give-floor-disabled")
+                    if person.present:
+                        ui.button(t(lang, "console.mark_left"), on_click=lambda p=pid: self.act(
+                            "participants", lambda d, now: mark_left(d, F, p, now))).props("flat dense no-caps")
+                    else:
+                        ui.button(t(lang, "console.mark_back"), on_click=lambda p=pid: self.act(
+                            "participants", lambda d, now: mark_back(d, F, p))).props("flat dense no-caps")
+
+    def _closing(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        rnd = open_round(dialogue)
+        pending = not_heard(dialogue, rnd)
+        labels = person_labels(dialogue, lang)
+        with ui.column().classes("w-full wd-card gap-2").mark("console-closing"):
+            if pending:
+                ui.label(t(lang, "console.still_waiting", names=names_list(lang, [labels[p] for p in pending]))
+                         ).classes("wd-text").mark("still-waiting")
+            else:
+                ui.label(t(lang, "console.everyone_heard")).classes("text-positive text-weight-medium")
+            with ui.row().classes("gap-2"):
+                close = ui.button(t(lang, "console.close_round"), icon="check", on_click=lambda: self.act(
+                    "round", lambda d, now: close_round(d, F, now), every_round=True)).mark("close-round")
+                close.set_enabled(not pending)
+                if pending:
+                    ui.button(t(lang, "console.close_anyway"), on_click=self._close_anyway).props("outline").mark(
+                        "close-anyway")
+                elif not rnd.open_conversation:
+                    ui.button(t(lang, "console.open_conversation"), on_click=lambda: self.act(
+                        "floor", lambda d, now: start_open_conversation(d, F))).props("outline").mark(
+                        "open-conversation")
+
+    def _close_anyway(self) -> None:
+        lang = self.lang
+        with ui.dialog() as dialog, ui.card().classes("w-full").style("max-width: 560px"):
+            heading(t(lang, "console.close_anyway_title"), 2)
+            ui.label(t(lang, "console.close_anyway_intro"))
+            reason = ui.textarea(t(lang, "console.reason")).props("outlined maxlength=500").classes("w-full").mark(
+                "override-reason")
+
+            async def confirm() -> None:
+                done = await self.act(
+                    "round", lambda d, now: close_round(d, F, now, override_reason=reason.value or ""),
+                    every_round=True)
+                if done is not None:
+                    dialog.close()
+
+            with ui.row():
+                ui.button(t(lang, "console.close_round"), on_click=confirm).mark("override-confirm")
+                ui.button(t(lang, "console.cancel"), on_click=dialog.close).props("flat")
+        dialog.open()
+
+    # -- notes and cards ----------------------------------------------------------------------------
+    def _notes(self, rnd) -> None:
+        notes = ui.textarea(t(self.lang, "console.round_notes"), value=rnd.notes).props(
+            "outlined autogrow maxlength=10000 debounce=800").classes("w-full wd-card").mark("round-notes")
+        notes.on_value_change(lambda e, rid=rnd.id: self.act(
+            "notes", lambda d, now: set_round_notes(d, F, rid, e.value or "")))
+
+    def _cards(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        rnd = open_round(dialogue)
+        labels = person_labels(dialogue, lang)
+        with ui.column().classes("w-full wd-card gap-2").mark("console-cards"):
+            heading(t(lang, "screen.cards"), 3)
+            if rnd.card_kind != CardKind.NONE:
+                with ui.row().classes("w-full items-end gap-2 no-wrap"):
+                    author = ui.select({p.id: labels[p.id] for p in dialogue.participants},
+                                       label=t(lang, "console.card_for")).props("outlined dense").style(
+                        "min-width: 10em").mark("card-for")
+                    text = ui.input(t(lang, "console.card_text")).props("outlined dense maxlength=500").classes(
+                        "col").mark("card-for-text")
+
+                    async def add() -> None:
+                        card = await self.act(
+                            "cards", lambda d, now: add_card(d, F, author.value or "", text.value or "", now),
+                            extra={"added": True})
+                        if card is not None:
+                            text.set_value("")
+
+                    ui.button(t(lang, "console.add"), on_click=add).mark("card-for-submit")
+            self.cards_box = ui.column().classes("w-full gap-1")
+            with self.cards_box:
+                for card in rnd.cards:
+                    self._card_row(card, labels)
+
+    def _card_row(self, card: Card, labels: dict[str, str]) -> None:
+        lang = self.lang
+        with ui.row().classes("w-full items-start no-wrap gap-2").style(
+                "border-top: 1px solid var(--wd-line); padding-top: 4px" + ("; opacity: 0.55" if card.hidden else "")
+        ).mark("console-card"):
+            with ui.column().classes("col gap-0"):
+                ui.label(card.text).classes("wd-text" + (" text-strike" if card.hidden else ""))
+                ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
+            ui.button(t(lang, "console.unhide" if card.hidden else "console.hide"), on_click=lambda c=card: self.act(
+                "cards", lambda d, now: set_hidden(d, F, c.id, not c.hidden), every_round=True)).props(
+                "flat dense no-caps").mark("hide-card")
+
+    # -- between rounds -------------------------------------------------------------------------------
+    def _between_rounds(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        upcoming = next((r for r in dialogue.rounds if r.state == RoundState.PENDING), None)
+        with ui.column().classes("w-full wd-card gap-2").mark("between-rounds"):
+            if upcoming is None:
+                return
+            heading(t(lang, "console.next_round", title=upcoming.title), 2)
+            ui.label(upcoming.question).classes("wd-text text-lg")
+            ui.button(t(lang, "console.open_round"), icon="play_arrow", on_click=self.open_next).props(
+                "unelevated size=lg").mark("open-next-round")
+        order_planner(self.room, lang, upcoming)

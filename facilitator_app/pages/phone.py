@@ -1,0 +1,133 @@
+"""Phone `/join/{code}`: join with name and role, then follow the round, speak, write cards, place dots."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nicegui import app, ui
+
+from rounds import Role, Status
+from rounds.people import by_token, join, new_token, rename
+from rounds.preparation import normalise_join_code
+from rounds.templates import GROUND_RULES
+
+from ..i18n import role_label, t
+from ..room import Room
+from .common import attempt
+from .phone_parts import PhoneView
+from .theme import frame, heading
+
+if TYPE_CHECKING:
+    from ..app import AppState
+
+
+def _tokens() -> dict[str, str]:
+    """slug -> device token, kept server-side in app.storage.user (signed browser cookie id)."""
+    return app.storage.user.setdefault("tokens", {})
+
+
+def wrong_code_page(state: AppState, lang: str, message_key: str) -> None:
+    with frame(t(lang, "app_name"), lang):
+        heading(t(lang, "phone.wrong_code_title") if message_key == "phone.wrong_code" else t(lang, "app_name"))
+        ui.label(t(lang, message_key)).classes("text-lg").mark("wrong-code")
+        code_input = ui.input(t(lang, "phone.code")).props("outlined autocapitalize=characters").classes("w-full")
+        code_input.mark("code-input")
+
+        def go() -> None:
+            code = normalise_join_code(code_input.value)
+            if code:
+                ui.navigate.to(f"/join/{code}")
+
+        ui.button(t(lang, "phone.try_code"), on_click=go).classes("w-full").mark("code-go")
+
+
+def register(state: AppState) -> None:
+    @ui.page("/join")
+    def join_without_code() -> None:
+        wrong_code_page(state, state.settings.lang, "phone.wrong_code")
+
+    @ui.page("/join/{code}", viewport="width=device-width, initial-scale=1")
+    async def phone(code: str) -> None:
+        client_ip = ui.context.client.ip
+        room = state.rooms.by_code(normalise_join_code(code))
+        lang = room.dialogue.language if room else state.settings.lang
+        if room is None:
+            if state.access.wrong_codes.blocked(client_ip):
+                wrong_code_page(state, lang, "phone.too_many")
+                return
+            state.access.wrong_codes.hit(client_ip)
+            wrong_code_page(state, lang, "phone.wrong_code")
+            return
+        token = _tokens().get(room.slug)
+        person = by_token(room.dialogue, token) if token else None
+        if person is None and room.dialogue.status == Status.FINISHED:
+            wrong_code_page(state, lang, "phone.finished_code")
+            return
+        with frame(room.dialogue.title, lang):
+            if person is None:
+                join_form(state, room, lang)
+            else:
+                PhoneView(room, person.id, lang).build()
+
+
+def join_form(state: AppState, room: Room, lang: str) -> None:
+    """Step 1: name, role, consent. Step 2: the ground rules and "Ik doe mee"."""
+    heading(t(lang, "phone.welcome"), 2, "wd-muted")
+    heading(room.dialogue.title, 1)
+    draft = app.storage.user.setdefault("join_draft", {})
+    with ui.column().classes("w-full gap-3") as step_one:
+        name = ui.input(t(lang, "phone.name"), value=draft.get("name", "")).props(
+            'outlined maxlength=40 autocomplete=name').classes("w-full text-lg").mark("join-name")
+        roles = {r.value: role_label(lang, r.value) for r in Role}
+        role = ui.select(roles, label=t(lang, "phone.role"), value=draft.get("role", Role.RESIDENT.value)).props(
+            "outlined").classes("w-full").mark("join-role")
+        consent = ui.checkbox(t(lang, "phone.consent"), value=False).mark("join-consent")
+        error = ui.label("").classes("text-negative").mark("join-error")
+        next_button = ui.button(t(lang, "phone.next")).classes("w-full").props("size=lg").mark("join-next")
+    with ui.column().classes("w-full gap-3") as step_two:
+        heading(t(lang, "phone.rules_title"), 2)
+        with ui.element("ul").classes("wd-card text-lg"):
+            for rule in GROUND_RULES[lang]:
+                with ui.element("li").classes("q-my-sm"):
+                    ui.label(rule)
+        take_part = ui.button(t(lang, "phone.take_part")).classes("w-full").props("size=lg").mark("join-confirm")
+        ui.button(t(lang, "phone.back"), on_click=lambda: (step_two.set_visibility(False), step_one.set_visibility(True))
+                  ).props("flat").classes("w-full")
+    step_two.set_visibility(False)
+
+    def to_rules() -> None:
+        draft.update(name=name.value or "", role=role.value)
+        if not (name.value or "").strip():
+            error.set_text(t(lang, "error.name_empty"))
+            return
+        error.set_text("")
+        step_one.set_visibility(False)
+        step_two.set_visibility(True)
+
+    async def confirm() -> None:
+        client_ip = ui.context.client.ip
+        if state.access.joins.blocked(client_ip):
+            ui.notify(t(lang, "error.rate_limited"), type="warning", position="top")
+            return
+        token = _tokens().get(room.slug) or new_token()
+        person = await attempt(lang, room.apply(
+            "participants",
+            lambda d, now: join(d, name.value or "", role.value, now, token=token, name_in_report=consent.value),
+        ))
+        if person is None:
+            step_two.set_visibility(False)
+            step_one.set_visibility(True)
+            return
+        state.access.joins.hit(client_ip)
+        _tokens()[room.slug] = token
+        app.storage.user.pop("join_draft", None)
+        ui.navigate.reload()
+
+    next_button.on_click(to_rules)
+    take_part.on_click(confirm)
+
+
+async def change_name(room: Room, person_id: str, lang: str, name: str, role: str) -> bool:
+    result = await attempt(lang, room.apply(
+        "participants", lambda d, now: rename(d, person_id, person_id, name=name, role=role)))
+    return result is not None

@@ -1,0 +1,218 @@
+"""The phone's live view for one participant. Each part redraws only for this one client, on its own events."""
+
+from __future__ import annotations
+
+from nicegui import app, ui
+
+from rounds import CardKind, Outcome, Role, SpeakerState, Status
+from rounds.cards import add_card, delete_card, dots_left, edit_card, place_dot, remove_dot, votable_cards
+from rounds.talking_piece import end_turn, open_round, speaker_state, to_ask_again, waiting
+
+from ..i18n import kind_label, role_label, t
+from ..room import Change, Room
+from .common import attempt, person_labels
+from .theme import heading
+
+
+class PhoneView:
+    def __init__(self, room: Room, person_id: str, lang: str) -> None:
+        self.room, self.person_id, self.lang = room, person_id, lang
+
+    @property
+    def person(self):
+        return next(p for p in self.room.dialogue.participants if p.id == self.person_id)
+
+    def build(self) -> None:
+        lang = self.lang
+        with ui.row().classes("w-full items-center justify-between"):
+            self.greeting = ui.label().classes("text-lg").mark("phone-hello")
+        self.round_part = ui.refreshable(self._round)
+        self.turn_part = ui.refreshable(self._turn)
+        self.cards_part = ui.refreshable(self._cards)
+        self.dots_part = ui.refreshable(self._dots)
+        self.round_part()
+        self.turn_part()
+        self.cards_part()
+        self.dots_part()
+        self._greet()
+        with ui.expansion(t(lang, "phone.change_name")).classes("w-full wd-card q-mt-lg"):
+            name = ui.input(t(lang, "phone.name"), value=self.person.name).props("outlined maxlength=40")
+            role = ui.select({r.value: role_label(lang, r.value) for r in Role}, value=self.person.role.value,
+                             label=t(lang, "phone.role")).props("outlined")
+
+            async def save() -> None:
+                from .phone import change_name
+
+                if await change_name(self.room, self.person_id, lang, name.value or "", role.value):
+                    self._greet()
+
+            ui.button(t(lang, "phone.card_save"), on_click=save)
+        self.room.changed.subscribe(self.update)
+
+    def _greet(self) -> None:
+        self.greeting.set_text(t(self.lang, "phone.hello", name=self.person.name))
+
+    def update(self, change: Change) -> None:
+        if change.kind in ("round", "status", "prepare"):
+            self.round_part.refresh()
+            self.turn_part.refresh()
+            self.cards_part.refresh()
+            self.dots_part.refresh()
+        elif change.kind in ("floor", "participants"):
+            self.turn_part.refresh()
+            if change.kind == "participants":
+                self._greet()
+        elif change.kind == "cards":
+            card = change.subject
+            if getattr(card, "author_id", None) == self.person_id:
+                self.cards_part.refresh()
+            if self._vote_round() is not None:
+                self.dots_part.refresh()
+        elif change.kind == "votes" and change.extra.get("participant_id") == self.person_id:
+            self.dots_part.refresh()
+
+    # -- parts ---------------------------------------------------------------------------------
+    def _round(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        rnd = open_round(dialogue)
+        with ui.column().classes("w-full wd-card gap-1").mark("phone-round"):
+            if dialogue.status == Status.FINISHED:
+                heading(t(lang, "phone.finished"), 2)
+            elif rnd is None and dialogue.status == Status.PREPARING:
+                ui.label(t(lang, "phone.waiting_start")).classes("text-lg")
+            elif rnd is None:
+                ui.label(t(lang, "phone.round_closed")).classes("text-lg")
+            else:
+                ui.label(rnd.title).classes("wd-muted text-base")
+                heading(rnd.question, 2).mark("phone-question")
+
+    def _turn(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        rnd = open_round(dialogue)
+        if rnd is None:
+            return
+        labels = person_labels(dialogue, lang)
+        me = self.person_id
+        current = rnd.current_turn
+        if current is not None and current.participant_id == me:
+            with ui.column().classes("w-full wd-card gap-3").style(
+                    "border: 3px solid var(--wd-primary)").mark("your-turn"):
+                heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
+                ui.label(t(lang, "phone.your_turn_hint"))
+                with ui.row().classes("w-full no-wrap gap-3"):
+                    ui.button(t(lang, "phone.done"), on_click=lambda: self._end(Outcome.SPOKE)).props(
+                        "size=xl unelevated").classes("col").mark("turn-done")
+                    ui.button(t(lang, "phone.pass"), on_click=lambda: self._end(Outcome.PASSED)).props(
+                        "size=xl outline").classes("col").mark("turn-pass")
+            return
+        state = speaker_state(dialogue, rnd, me) if me in rnd.order else SpeakerState.WAITING
+        with ui.column().classes("w-full wd-card gap-1").mark("phone-turn"):
+            if current is not None:
+                ui.label(t(lang, "phone.speaking_now", name=labels.get(current.participant_id, "?"))).classes(
+                    "text-lg")
+            if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL):
+                ui.label(t(lang, "phone.open_conversation" if rnd.open_conversation else "phone.heard")).classes(
+                    "text-lg").mark("phone-heard")
+            elif state == SpeakerState.LEFT:
+                ui.label(t(lang, "phone.left"))
+            else:
+                queue = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
+                if state == SpeakerState.PASSED and me not in queue:
+                    ui.label(t(lang, "phone.passed_once")).classes("text-lg")
+                elif me in queue:
+                    before = queue.index(me)
+                    key = ("phone.next_is_you" if before == 0 else
+                           "phone.before_you_one" if before == 1 else "phone.before_you")
+                    ui.label(t(lang, key, count=before)).classes("text-h6").mark("phone-place")
+                    if state == SpeakerState.PASSED:
+                        ui.label(t(lang, "phone.passed_once")).classes("wd-muted")
+
+    async def _end(self, outcome: Outcome) -> None:
+        await attempt(self.lang, self.room.apply(
+            "floor", lambda d, now: end_turn(d, self.person_id, outcome, now)))
+
+    def _cards(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        rnd = open_round(dialogue)
+        if rnd is None or rnd.card_kind == CardKind.NONE:
+            return
+        pledge = rnd.card_kind == CardKind.PLEDGE
+        title = t(lang, "phone.pledge_title") if pledge else t(lang, "phone.cards_title",
+                                                                    kind=kind_label(lang, rnd.card_kind))
+        drafts = app.storage.user.setdefault("drafts", {})
+        draft_key = f"{dialogue.slug}:{rnd.id}"
+        with ui.column().classes("w-full wd-card gap-2").mark("phone-cards"):
+            heading(title, 2)
+            text = ui.textarea(placeholder=t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder"),
+                               value=drafts.get(draft_key, "")).props(
+                "outlined autogrow maxlength=500 counter debounce=500").classes("w-full").mark("card-input")
+            text.on_value_change(lambda e: drafts.__setitem__(draft_key, e.value or ""))
+
+            async def send() -> None:
+                card = await attempt(lang, self.room.apply(
+                    "cards", lambda d, now: add_card(d, self.person_id, self.person_id, text.value or "", now),
+                    extra={"added": True}))
+                if card is not None:
+                    drafts.pop(draft_key, None)
+                    ui.notify(t(lang, "phone.card_added"), type="positive", position="top")
+
+            ui.button(t(lang, "phone.card_add"), on_click=send).classes("w-full").mark("card-send")
+            for card in [c for c in rnd.cards if c.author_id == self.person_id]:
+                self._own_card(card)
+
+    def _own_card(self, card) -> None:
+        lang = self.lang
+        with ui.column().classes("w-full gap-1 q-pa-sm").style("border-top: 1px solid var(--wd-line)"):
+            ui.label(card.text).classes("wd-text text-base").mark("own-card")
+            with ui.row().classes("gap-2"):
+                async def remove() -> None:
+                    await attempt(lang, self.room.apply(
+                        "cards", lambda d, now: delete_card(d, self.person_id, card.id)))
+
+                def edit() -> None:
+                    with ui.dialog() as dialog, ui.card().classes("w-full"):
+                        box = ui.textarea(value=card.text).props("outlined autogrow maxlength=500").classes("w-full")
+
+                        async def save() -> None:
+                            done = await attempt(lang, self.room.apply(
+                                "cards", lambda d, now: edit_card(d, self.person_id, card.id, box.value or "", now)))
+                            if done is not None:
+                                dialog.close()
+
+                        ui.button(t(lang, "phone.card_save"), on_click=save).classes("w-full")
+                    dialog.open()
+
+                ui.button(t(lang, "phone.card_edit"), on_click=edit).props("flat dense")
+                ui.button(t(lang, "phone.card_delete"), on_click=remove).props("flat dense color=grey-8")
+
+    def _vote_round(self):
+        rnd = open_round(self.room.dialogue)
+        return rnd if rnd is not None and rnd.dot_vote else None
+
+    def _dots(self) -> None:
+        rnd, lang = self._vote_round(), self.lang
+        if rnd is None:
+            return
+        mine: dict[str, int] = {}
+        for vote in rnd.votes:
+            if vote.participant_id == self.person_id:
+                mine[vote.card_id] = mine.get(vote.card_id, 0) + 1
+        left = dots_left(rnd, self.person_id)
+        with ui.column().classes("w-full wd-card gap-2").mark("phone-dots"):
+            heading(t(lang, "phone.dots_title"), 2)
+            ui.label(t(lang, "phone.dots_left", count=left)).classes("text-h6").mark("dots-left")
+            for card in votable_cards(self.room.dialogue, rnd):
+                with ui.row().classes("w-full items-center no-wrap gap-2").style(
+                        "border-top: 1px solid var(--wd-line); padding-top: 6px"):
+                    ui.label(card.text).classes("wd-text col")
+                    ui.label("\u25cf" * mine.get(card.id, 0)).classes("text-primary text-h6").mark("my-dots")
+                    ui.button("\u2212", on_click=lambda c=card: self._dot(c.id, False)).props(
+                        f'outline aria-label="{t(lang, "phone.dot_remove")}"').set_enabled(card.id in mine)
+                    ui.button("+", on_click=lambda c=card: self._dot(c.id, True)).props(
+                        f'unelevated aria-label="{t(lang, "phone.dot_add")}"').set_enabled(left > 0)
+
+    async def _dot(self, card_id: str, add: bool) -> None:
+        me = self.person_id
+        action = (lambda d, now: place_dot(d, me, me, card_id, now)) if add else (
+            lambda d, now: remove_dot(d, me, me, card_id))
+        await attempt(self.lang, self.room.apply("votes", action, extra={"participant_id": me}))

@@ -1,0 +1,220 @@
+"""Projector `/d/{slug}/screen`: read-only, large, readable from the back of the room, never scrolls."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nicegui import ui
+
+from rounds import Card, Status
+from rounds.cards import dot_counts
+from rounds.talking_piece import open_round, states
+from rounds.templates import GROUND_RULES, theme_label
+
+from ..i18n import kind_label, role_label, t
+from ..network import qr_svg
+from ..room import Change, Room
+from .common import person_labels
+from .screen_parts import agenda, card_tile, elapsed_text, pledge_count
+from .theme import frame, heading
+
+if TYPE_CHECKING:
+    from ..app import AppState
+
+SCREEN_CSS = """
+.wd-screen { height: 100vh; overflow: hidden; padding: 2.5vh 3vw; display: flex; flex-direction: column;
+             gap: 2vh; background: var(--wd-bg); }
+.wd-screen .s-title { font-size: 5.2vh; font-weight: 800; color: var(--wd-primary); }
+.wd-screen .s-sub { font-size: 3vh; color: var(--wd-muted); }
+.wd-screen .s-question { font-size: 4.6vh; font-weight: 700; line-height: 1.2; }
+.wd-screen .s-speaker { font-size: 8vh; font-weight: 800; line-height: 1.1; }
+.wd-screen .s-timer { font-size: 4vh; border-radius: 12px; padding: 0.3vh 1.2vw; display: inline-block;
+                      background: #e3f0ec; color: #0e4b3a; transition: background 2s, color 2s; }
+.wd-screen .s-timer.over { background: var(--wd-warm); color: var(--wd-warm-text); }
+.wd-screen .s-text { font-size: 2.8vh; }
+.wd-screen .s-chip { font-size: 2.4vh; padding: 0.3vh 0.9vw; }
+.wd-screen .s-card { font-size: 2.6vh; background: #fff; border-left: 6px solid var(--wd-primary);
+                     border-radius: 8px; padding: 0.8vh 1vw; max-height: 12vh; overflow: hidden; }
+.wd-screen .s-qr svg { width: 100%; height: 100%; }
+.wd-screen .s-code { font-size: 6vh; font-weight: 800; letter-spacing: 0.4em; color: var(--wd-primary); }
+.wd-screen .s-url { font-size: 2.6vh; overflow-wrap: anywhere; }
+.wd-screen ul { margin: 0; padding-left: 1.2em; }
+"""
+
+
+def register(state: AppState) -> None:
+    @ui.page("/d/{slug}/screen")
+    def screen(slug: str) -> None:
+        room = state.rooms.get(slug)
+        if room is None:
+            with frame(t(state.settings.lang, "app_name"), state.settings.lang):
+                heading(t(state.settings.lang, "phone.wrong_code_title"))
+            return
+        ui.add_css(SCREEN_CSS)
+        ScreenView(state, room).build()
+
+
+class ScreenView:
+    def __init__(self, state: AppState, room: Room) -> None:
+        self.state, self.room = state, room
+        self.lang = room.dialogue.language
+        self.timer_label: ui.label | None = None
+        self.cards_box: ui.column | None = None
+
+    def build(self) -> None:
+        ui.page_title(self.room.dialogue.title)
+        with ui.element("main").classes("wd-screen w-full").mark("screen"):
+            self.body = ui.refreshable(self._body)
+            self.body()
+        self.room.changed.subscribe(self.update)
+        self.state.tick.subscribe(self.tick)
+
+    def update(self, change: Change) -> None:
+        if change.kind in ("floor", "participants", "votes", "round", "status", "prepare"):
+            self.body.refresh()
+        elif change.kind == "cards":
+            card = change.subject
+            added = isinstance(card, Card) and change.extra.get("added")
+            if added and self.cards_box is not None and not card.hidden:
+                self._append_card(card)
+            else:
+                self.body.refresh()
+
+    def tick(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if self.timer_label is None or rnd is None or rnd.current_turn is None:
+            return
+        text, over = elapsed_text(rnd, self.room.clock())
+        self.timer_label.set_text(text)
+        self.timer_label.classes(add="over" if over else "", remove="" if over else "over")
+
+    # -- layout --------------------------------------------------------------------------------
+    def _body(self) -> None:
+        dialogue = self.room.dialogue
+        self.timer_label, self.cards_box = None, None
+        rnd = open_round(dialogue)
+        if dialogue.status == Status.FINISHED:
+            self._finished()
+        elif rnd is None:
+            self._welcome(between_rounds=dialogue.status == Status.RUNNING)
+        else:
+            self._round(rnd)
+
+    def _join_block(self, size: str) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        url = self.state.join_url(dialogue.join_code)
+        with ui.column().classes("items-center gap-1").mark("screen-join"):
+            ui.label(t(lang, "screen.join_here")).classes("s-text text-weight-bold")
+            ui.html(qr_svg(url), sanitize=False).classes("s-qr").style(
+                f"width: {size}; height: {size}; background: #fff").mark("screen-qr")
+            ui.label(f"{t(lang, 'screen.or_type')} {url}").classes("s-url text-center").mark("screen-url")
+            ui.label(dialogue.join_code).classes("s-code").mark("screen-code")
+
+    def _welcome(self, between_rounds: bool) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        labels = person_labels(dialogue, lang)
+        with ui.row().classes("w-full no-wrap gap-8 items-start").style("flex: 1; min-height: 0"):
+            with ui.column().classes("col gap-3").style("min-width: 0"):
+                heading(dialogue.title, 1, "s-title")
+                ui.label(theme_label(dialogue.theme, lang)).classes("s-sub")
+                heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold q-mt-md")
+                with ui.element("ul").classes("s-text"):
+                    for rule in GROUND_RULES[lang]:
+                        with ui.element("li"):
+                            ui.label(rule)
+                present = [p for p in dialogue.participants if p.present]
+                heading(t(lang, "screen.joined", count=len(present)), 2, "s-text text-weight-bold q-mt-md")
+                with ui.row().classes("gap-2").style("max-height: 18vh; overflow: hidden").mark("screen-joined"):
+                    for person in present:
+                        ui.label(f"{labels[person.id]} \u00b7 {role_label(lang, person.role)}").classes(
+                            "wd-chip s-chip")
+            self._join_block("min(52vh, 34vw)")
+
+    def _round(self, rnd) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        labels = person_labels(dialogue, lang)
+        index = dialogue.rounds.index(rnd) + 1
+        with ui.row().classes("w-full items-baseline justify-between no-wrap"):
+            ui.label(f"{t(lang, 'screen.round_of', n=index, total=len(dialogue.rounds))} \u00b7 {rnd.title}").classes(
+                "s-sub")
+            ui.label(f"{t(lang, 'screen.code')} {dialogue.join_code}").classes("s-sub text-weight-bold")
+        heading(rnd.question, 1, "s-question").mark("screen-question")
+        with ui.row().classes("w-full no-wrap gap-6").style("flex: 1; min-height: 0"):
+            with ui.column().classes("gap-3").style("flex: 3; min-width: 0"):
+                self._speaker(rnd, labels)
+                self._order(rnd, labels)
+            with ui.column().classes("gap-2").style("flex: 2; min-width: 0; overflow: hidden"):
+                if rnd.dot_vote:
+                    self._dots(rnd)
+                else:
+                    heading(t(lang, "screen.cards"), 2, "s-text text-weight-bold")
+                    self.cards_box = ui.column().classes("w-full gap-2").mark("screen-cards")
+                    for card in [c for c in rnd.cards if not c.hidden][-6:]:
+                        self._append_card(card)
+
+    def _speaker(self, rnd, labels) -> None:
+        lang = self.lang
+        turn = rnd.current_turn
+        with ui.column().classes("wd-card w-full gap-1").mark("screen-speaker"):
+            ui.label(t(lang, "screen.open_conversation") if rnd.open_conversation else
+                     t(lang, "screen.now_speaking")).classes("s-sub")
+            if turn is None:
+                ui.label(t(lang, "screen.nobody_speaking")).classes("s-question wd-muted")
+                return
+            ui.label(labels.get(turn.participant_id, "?")).classes("s-speaker wd-text").mark("screen-speaker-name")
+            text, over = elapsed_text(rnd, self.room.clock())
+            self.timer_label = ui.label(text).classes("s-timer" + (" over" if over else "")).mark("screen-timer")
+
+    def _order(self, rnd, labels) -> None:
+        lang = self.lang
+        by_state = states(self.room.dialogue, rnd)
+        heard = [pid for pid, st in by_state.items() if st in ("spoke", "passed_final")]
+        to_come = [pid for pid, st in by_state.items() if st in ("waiting", "passed")]
+        for title, ids, css, mark in ((t(lang, "screen.heard"), heard, "wd-chip-done", "screen-heard"),
+                                      (t(lang, "screen.to_come"), to_come, "", "screen-to-come")):
+            ui.label(f"{title} ({len(ids)})").classes("s-text text-weight-bold")
+            with ui.row().classes("gap-2").style("max-height: 14vh; overflow: hidden").mark(mark):
+                for pid in ids:
+                    ui.label(labels.get(pid, "?")).classes(f"wd-chip s-chip {css}")
+
+    def _append_card(self, card: Card) -> None:
+        if self.cards_box is None:
+            return
+        with self.cards_box:
+            tile = card_tile(card, kind_label(self.lang, card.kind))
+        tile.move(self.cards_box, target_index=0)
+        while len(self.cards_box.default_slot.children) > 6:
+            self.cards_box.default_slot.children[-1].delete()
+
+    def _dots(self, rnd) -> None:
+        lang = self.lang
+        heading(t(lang, "screen.dots"), 2, "s-text text-weight-bold")
+        if not rnd.show_dots_live:
+            ui.label(t(lang, "screen.dots_hidden")).classes("s-text wd-muted").mark("screen-dots-hidden")
+            return
+        counts = dot_counts(self.room.dialogue, rnd)
+        with ui.column().classes("w-full gap-2").mark("screen-dots"):
+            for card, dots in agenda(self.room.dialogue, rnd, counts)[:7]:
+                with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
+                    ui.label(str(dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
+                    ui.label(card.text).classes("wd-text")
+
+    def _finished(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        heading(dialogue.title, 1, "s-title")
+        heading(t(lang, "screen.summary"), 2, "s-question")
+        vote_round = next((r for r in dialogue.rounds if r.dot_vote), None)
+        with ui.row().classes("w-full no-wrap gap-8").style("flex: 1; min-height: 0").mark("screen-summary"):
+            with ui.column().classes("gap-2").style("flex: 3; min-width: 0"):
+                if vote_round is not None:
+                    ui.label(t(lang, "screen.agenda_top")).classes("s-text text-weight-bold")
+                    ranked = agenda(dialogue, vote_round, dot_counts(dialogue, vote_round))[:5]
+                    for place, (card, dots) in enumerate(ranked, start=1):
+                        with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
+                            ui.label(f"{place}.").classes("text-weight-bold")
+                            ui.label(card.text).classes("wd-text col")
+                            ui.label(f"{dots} \u25cf").classes("text-weight-bold")
+            with ui.column().classes("gap-3 items-center justify-center").style("flex: 2"):
+                ui.label(t(lang, "screen.pledges", count=pledge_count(dialogue))).classes("s-question").mark(
+                    "screen-pledges")
+                ui.label(t(lang, "screen.thanks")).classes("s-sub")

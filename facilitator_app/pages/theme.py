@@ -1,0 +1,64 @@
+"""The shared look: calm, high-contrast colours (WCAG AA), large touch targets, a calm connection notice."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import ui
+
+from ..i18n import t
+
+# Contrast on white: primary 8.0:1, text 16:1, muted 7.0:1, warning text on its background 7.4:1.
+CSS = """
+:root { --wd-primary: #0b5a57; --wd-text: #1b1b1b; --wd-muted: #4a4a4a; --wd-bg: #f7f4ee;
+        --wd-card: #ffffff; --wd-warm: #fff1d6; --wd-warm-text: #6b3a00; --wd-line: #d9d3c7; }
+body { background: var(--wd-bg); color: var(--wd-text); font-size: 18px; }
+.q-btn { min-height: 44px; min-width: 44px; }
+.wd-page { width: 100%; max-width: 960px; margin: 0 auto; padding: 12px; }
+.wd-card { background: var(--wd-card); border: 1px solid var(--wd-line); border-radius: 12px; padding: 14px; }
+.wd-muted { color: var(--wd-muted); }
+.wd-warm { background: var(--wd-warm); color: var(--wd-warm-text); }
+.wd-text { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
+.wd-chip { display: inline-block; border-radius: 999px; padding: 2px 10px; font-size: 0.85em;
+           border: 1px solid var(--wd-line); background: #fff; color: var(--wd-text); }
+.wd-chip-speaking { background: var(--wd-primary); color: #fff; border-color: var(--wd-primary); }
+.wd-chip-done { background: #e3f0ec; color: #0e4b3a; border-color: #b9d8cd; }
+.wd-chip-passed { background: #f3ecdf; color: #5a4300; }
+.wd-chip-left { background: #eeeeee; color: #4a4a4a; text-decoration: line-through; }
+h1, h2, h3 { margin: 0; line-height: 1.2; font-weight: 700; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; } h3 { font-size: 1.1rem; }
+/* NiceGUI's own "connection lost" popup, made small and calm instead of an alarm. */
+#popup.nicegui-error-popup { background: #fff7e6 !important; color: #5a3d00 !important;
+  border: 1px solid #e6c78a; border-radius: 999px; font-size: 0.95rem; padding: 6px 16px;
+  box-shadow: 0 2px 8px rgba(0,0,0,0.12); top: auto !important; bottom: 12px; }
+"""
+
+
+def add_shared_style() -> None:
+    ui.add_css(CSS, shared=True)
+
+
+@contextmanager
+def frame(title: str, lang: str = "nl", *, wide: bool = False) -> Iterator[ui.column]:
+    """A page's common frame: title in the tab, a main landmark, the connection notice in our words."""
+    ui.page_title(title)
+    ui.add_body_html(
+        f"<script>document.documentElement.lang={json.dumps(lang)};"
+        "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
+        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};}});</script>"
+    )
+    with ui.element("main").classes("wd-page" + (" wd-wide" if wide else "")) as main:
+        if wide:
+            main.style("max-width: none")
+        with ui.column().classes("w-full gap-3") as column:
+            yield column
+
+
+def heading(text: str, level: int = 1, classes: str = "") -> ui.element:
+    """A real <h1>..<h3> (for screen readers and axe), with the text as plain, escaped text."""
+    element = ui.element(f"h{level}").classes(classes)
+    with element:
+        ui.label(text).classes("wd-text")
+    return element

@@ -1,0 +1,56 @@
+"""NiceGUI `user` fixture tests: each test gets its own data directory and facilitator key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from nicegui.testing import User
+
+from facilitator_app import app as wijk_app
+from facilitator_app.config import facilitator_key
+from facilitator_app.store import Store
+from rounds import Dialogue
+from rounds.people import join
+
+
+@dataclass
+class Setup:
+    data_dir: Path
+    key: str
+    store: Store
+
+    def dialogue(self, title: str = "Wijkdialoog De Linde", *people: tuple[str, str], **fields) -> Dialogue:
+        dialogue = self.store.create(title=title, theme="thuis", **fields)
+        for name, role in people:
+            join(dialogue, name, role, 1.0)
+        self.store.save(dialogue)
+        return dialogue
+
+    def load(self, slug: str) -> Dialogue:
+        return Store(self.data_dir).load(slug)
+
+
+@pytest.fixture(autouse=True)
+def setup(tmp_path, monkeypatch) -> Setup:
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("WIJKDIALOOG_DATA", str(data_dir))
+    monkeypatch.setenv("WIJKDIALOOG_PUBLIC_URL", "http://wijk.test:8080")
+    monkeypatch.delenv("WIJKDIALOOG_DEMO", raising=False)
+    return Setup(data_dir, facilitator_key(data_dir), Store(data_dir))
+
+
+def live_room(slug: str):
+    return wijk_app.current.rooms.get(slug)
+
+
+async def join_as(user: User, code: str, name: str, consent: bool = False) -> None:
+    await user.open(f"/join/{code}")
+    user.find(marker="join-name").type(name)
+    if consent:
+        user.find(marker="join-consent").click()
+    user.find(marker="join-next").click()
+    await user.should_see("Zo praten we met elkaar")
+    user.find(marker="join-confirm").click()
+    await user.should_see(f"Hallo {name}")

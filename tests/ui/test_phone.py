@@ -1,0 +1,72 @@
+"""Phones: joining, the ground rules, coming back as the same person, and a wrong code."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from rounds import FACILITATOR as F
+from rounds.talking_piece import next_speaker, open_next_round
+
+from .conftest import join_as, live_room
+
+
+async def test_a_phone_joins_after_the_ground_rules(user: User, setup):
+    dialogue = setup.dialogue()
+    await join_as(user, dialogue.join_code, "Fatima", consent=True)
+    stored = setup.load(dialogue.slug)
+    assert [(p.name, p.has_phone, p.name_in_report) for p in stored.participants] == [("Fatima", True, True)]
+    await user.should_see("De gespreksleider start zo")
+
+
+async def test_consent_is_off_by_default(user: User, setup):
+    dialogue = setup.dialogue()
+    await join_as(user, dialogue.join_code, "Ben")
+    assert setup.load(dialogue.slug).participants[0].name_in_report is False
+
+
+async def test_an_empty_name_is_refused_with_a_message(user: User, setup):
+    dialogue = setup.dialogue()
+    await user.open(f"/join/{dialogue.join_code}")
+    user.find(marker="join-name").type("   ")
+    user.find(marker="join-next").click()
+    await user.should_see("Vul een naam in.")
+    assert setup.load(dialogue.slug).participants == []
+
+
+async def test_a_reloaded_phone_is_the_same_person(user: User, setup):
+    dialogue = setup.dialogue()
+    await join_as(user, dialogue.join_code, "Anna")
+    await user.open(f"/join/{dialogue.join_code}")
+    await user.should_see("Hallo Anna")
+    await user.should_not_see(marker="join-name")
+    assert len(setup.load(dialogue.slug).participants) == 1
+
+
+async def test_two_phones_are_two_people(create_user, setup):
+    dialogue = setup.dialogue()
+    anna, ben = create_user(), create_user()
+    await join_as(anna, dialogue.join_code, "Anna")
+    await join_as(ben, dialogue.join_code, "Anna")
+    stored = setup.load(dialogue.slug)
+    assert len(stored.participants) == 2 and stored.participants[0].token != stored.participants[1].token
+
+
+async def test_a_wrong_code_gets_a_friendly_page(user: User, setup):
+    setup.dialogue()
+    await user.open("/join/ZZZZZ")
+    await user.should_see("Deze code kennen we niet")
+
+
+async def test_the_phone_shows_its_turn_and_ends_it(create_user, setup, monkeypatch):
+    dialogue = setup.dialogue()
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Anna")
+    room = live_room(dialogue.slug)
+    await room.apply("round", lambda d, now: open_next_round(d, F, now), every_round=True)
+    await phone.should_see("Jij bent de volgende")
+    await room.apply("floor", lambda d, now: next_speaker(d, F, now))
+    await phone.should_see("Jij bent aan de beurt")
+    phone.find(marker="turn-pass").click()
+    await phone.should_see("Je hebt gepast")
+    assert room.dialogue.rounds[0].turns[0].outcome == "passed"
+    assert setup.load(dialogue.slug).rounds[0].turns[0].outcome == "passed"
