@@ -57,6 +57,8 @@ class RunPanel:
         return attempt(self.lang, self.room.apply(kind, action, **kwargs))
 
     def build(self) -> None:
+        # Dialogs live here, outside the parts that redraw, so a change elsewhere never closes one.
+        self.dialog_host = ui.element("div")
         rnd = open_round(self.room.dialogue)
         if rnd is None:
             self._between_rounds()
@@ -191,7 +193,7 @@ class RunPanel:
 
     def _close_anyway(self) -> None:
         lang = self.lang
-        with ui.dialog() as dialog, ui.card().classes("w-full").style("max-width: 560px"):
+        with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full").style("max-width: 560px"):
             heading(t(lang, "console.close_anyway_title"), 2)
             ui.label(t(lang, "console.close_anyway_intro"))
             reason = ui.textarea(t(lang, "console.reason")).props("outlined maxlength=500").classes("w-full").mark(

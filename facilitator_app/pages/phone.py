@@ -91,8 +91,8 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
                 with ui.element("li").classes("q-my-sm"):
                     ui.label(rule)
         take_part = ui.button(t(lang, "phone.take_part")).classes("w-full").props("size=lg").mark("join-confirm")
-        ui.button(t(lang, "phone.back"), on_click=lambda: (step_two.set_visibility(False), step_one.set_visibility(True))
-                  ).props("flat").classes("w-full")
+        ui.button(t(lang, "phone.back"), on_click=lambda: (
+            step_two.set_visibility(False), step_one.set_visibility(True))).props("flat").classes("w-full")
     step_two.set_visibility(False)
 
     def to_rules() -> None:

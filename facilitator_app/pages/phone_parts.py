@@ -26,6 +26,7 @@ class PhoneView:
         lang = self.lang
         with ui.row().classes("w-full items-center justify-between"):
             self.greeting = ui.label().classes("text-lg").mark("phone-hello")
+        self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
         self.round_part = ui.refreshable(self._round)
         self.turn_part = ui.refreshable(self._turn)
         self.cards_part = ui.refreshable(self._cards)
@@ -170,7 +171,7 @@ class PhoneView:
                         "cards", lambda d, now: delete_card(d, self.person_id, card.id)))
 
                 def edit() -> None:
-                    with ui.dialog() as dialog, ui.card().classes("w-full"):
+                    with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full"):
                         box = ui.textarea(value=card.text).props("outlined autogrow maxlength=500").classes("w-full")
 
                         async def save() -> None:
