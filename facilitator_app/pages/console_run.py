@@ -70,8 +70,7 @@ class RunPanel:
             heading(rnd.question, 2).mark("console-question")
         with ui.row().classes("w-full gap-4 items-start"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 320px"):
-                self.floor = ui.refreshable(self._floor)
-                self.floor()
+                self._floor()
                 self.order = ui.refreshable(self._order)
                 self.order()
                 self.closing = ui.refreshable(self._closing)
@@ -86,7 +85,7 @@ class RunPanel:
         if open_round(self.room.dialogue) is None:
             return
         if change.kind in ("floor", "participants", "round"):
-            self.floor.refresh()
+            self._sync_floor()
             self.order.refresh()
             self.closing.refresh()
         elif change.kind in ("cards", "votes") and hasattr(self, "cards"):
@@ -99,39 +98,57 @@ class RunPanel:
 
     def tick(self) -> None:
         rnd = open_round(self.room.dialogue)
-        if self.timer_label is not None and rnd is not None and rnd.current_turn is not None:
+        if self.timer_label is not None and not self.timer_label.is_deleted and rnd is not None \
+                and rnd.current_turn is not None:
             text, over = elapsed_text(rnd, self.room.clock())
             self.timer_label.set_text(text)
             self.timer_label.classes(add="wd-warm" if over else "", remove="" if over else "wd-warm")
 
     # -- the floor -------------------------------------------------------------------------------
     def _floor(self) -> None:
-        lang, rnd = self.lang, open_round(self.room.dialogue)
-        labels = person_labels(self.room.dialogue, lang)
-        turn = rnd.current_turn
-        self.timer_label = None
+        """Built once per round: the buttons stay put under the facilitator's finger; texts change."""
+        lang = self.lang
         with ui.column().classes("w-full wd-card gap-2").mark("console-floor"):
-            ui.label(t(lang, "screen.open_conversation") if rnd.open_conversation else
-                     t(lang, "screen.now_speaking")).classes("wd-muted")
-            if turn is None:
-                ui.label(t(lang, "console.nobody")).classes("text-h6")
-            else:
-                with ui.row().classes("items-center gap-3"):
-                    ui.label(labels.get(turn.participant_id, "?")).classes("text-h5 wd-text").mark("console-speaker")
-                    text, over = elapsed_text(rnd, self.room.clock())
-                    self.timer_label = ui.label(text).classes("wd-chip text-h6" + (" wd-warm" if over else ""))
-                with ui.row().classes("gap-2"):
-                    ui.button(t(lang, "console.spoke"), on_click=lambda: self.act(
-                        "floor", lambda d, now: end_turn(d, F, Outcome.SPOKE, now))).mark("console-spoke")
-                    ui.button(t(lang, "console.passed"), on_click=lambda: self.act(
-                        "floor", lambda d, now: end_turn(d, F, Outcome.PASSED, now))).props("outline").mark(
-                        "console-passed")
-                note = ui.textarea(t(lang, "console.turn_note"), value=turn.note).props(
-                    "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
-                note.on_value_change(lambda e, tid=turn.id: self.act(
-                    "notes", lambda d, now: set_turn_note(d, F, tid, e.value or "")))
+            self.floor_title = ui.label().classes("wd-muted")
+            with ui.row().classes("items-center gap-3"):
+                self.speaker_label = ui.label().classes("text-h5 wd-text").mark("console-speaker")
+                self.timer_label = ui.label().classes("wd-chip text-h6")
+            with ui.row().classes("gap-2") as self.turn_buttons:
+                ui.button(t(lang, "console.spoke"), on_click=lambda: self.act(
+                    "floor", lambda d, now: end_turn(d, F, Outcome.SPOKE, now))).mark("console-spoke")
+                ui.button(t(lang, "console.passed"), on_click=lambda: self.act(
+                    "floor", lambda d, now: end_turn(d, F, Outcome.PASSED, now))).props("outline").mark(
+                    "console-passed")
+            self.shown_turn_id: str | None = None
+            self.note_part = ui.refreshable(self._turn_note)
+            self.note_part()
             ui.button(t(lang, "console.next"), icon="skip_next", on_click=lambda: self.act("floor", next_and_end)
                       ).props("unelevated size=lg").mark("console-next")
+        self._sync_floor()
+
+    def _sync_floor(self) -> None:
+        lang, rnd = self.lang, open_round(self.room.dialogue)
+        turn = rnd.current_turn
+        self.floor_title.set_text(t(lang, "screen.open_conversation") if rnd.open_conversation else
+                                  t(lang, "screen.now_speaking"))
+        labels = person_labels(self.room.dialogue, lang)
+        self.speaker_label.set_text(labels.get(turn.participant_id, "?") if turn else t(lang, "console.nobody"))
+        self.timer_label.set_visibility(turn is not None)
+        self.turn_buttons.set_visibility(turn is not None)
+        self.tick()
+        if (turn.id if turn else None) != self.shown_turn_id:
+            self.shown_turn_id = turn.id if turn else None
+            self.note_part.refresh()
+
+    def _turn_note(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        turn = rnd.current_turn if rnd else None
+        if turn is None:
+            return
+        note = ui.textarea(t(self.lang, "console.turn_note"), value=turn.note).props(
+            "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
+        note.on_value_change(lambda e, tid=turn.id: self.act(
+            "notes", lambda d, now: set_turn_note(d, F, tid, e.value or "")))
 
     def _order(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue

@@ -77,7 +77,7 @@ async def test_running_a_round_with_a_pass_and_an_override(create_user, setup):
     console.find(marker="start-dialogue").click()
     await console.should_see(marker="console-next")
     console.find(marker="console-next").click()
-    await console.should_see(marker="console-speaker")
+    await console.should_see(marker="console-speaker", content="Anna")
     room = live_room(dialogue.slug)
     assert room.dialogue.rounds[0].current_turn.participant_id == room.dialogue.participants[0].id
     console.find(marker="console-passed").click()
@@ -104,13 +104,13 @@ async def test_give_floor_is_offered_only_to_who_may_speak(create_user, setup):
     console.find(marker="start-dialogue").click()
     await console.should_see(marker="console-next")
     console.find(marker="console-next").click()
-    await console.should_see(marker="console-speaker")
+    await console.should_see(marker="console-speaker", content="Anna")
     console.find(marker="console-spoke").click()
     await console.should_see("heeft gesproken")
     assert len(console.find(marker="give-floor").elements) == 1
     assert len(console.find(marker="give-floor-disabled").elements) == 1
     console.find(marker="give-floor").click()
-    await console.should_see(marker="console-speaker")
+    await console.should_see(marker="console-speaker", content="Ben")
     room = live_room(dialogue.slug)
     assert room.dialogue.rounds[0].current_turn.participant_id == room.dialogue.participants[1].id
 
