@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 def register(state: AppState) -> None:
     add_shared_style()
-    # Quasar's default blue fails WCAG AA with white text; these pass (contrast >= 4.5:1).
+    # Quasar's default blue fails WCAG AA with white text; these pass (contrast >= 4.5:1). Warning
+    # notifications use dark text, so that colour stays light.
     app.colors(primary="#0b5a57", secondary="#5c4a1e", accent="#6a3d9a", positive="#1e6b35",
-               negative="#a4001b", info="#1f5580", warning="#7a4f00")
+               negative="#a4001b", info="#1f5580", warning="#f5c451")
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

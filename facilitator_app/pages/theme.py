@@ -16,6 +16,7 @@ CSS = """
         --wd-card: #ffffff; --wd-warm: #fff1d6; --wd-warm-text: #6b3a00; --wd-line: #d9d3c7; }
 body { background: var(--wd-bg); color: var(--wd-text); font-size: 18px; }
 .q-btn { min-height: 44px; min-width: 44px; }
+a.nicegui-link, a.nicegui-link:visited { color: var(--wd-primary); text-decoration: underline; }
 .wd-page { width: 100%; max-width: 960px; margin: 0 auto; padding: 12px; }
 .wd-card { background: var(--wd-card); border: 1px solid var(--wd-line); border-radius: 12px; padding: 14px; }
 .wd-muted { color: var(--wd-muted); }

@@ -1,0 +1,47 @@
+"""axe-core (shipped inside axe-playwright-python) on the phone, the projector and the console."""
+
+from __future__ import annotations
+
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import expect
+
+from .scene import LAPTOP, PHONE, PROJECTOR, Scene, button, join
+
+SERIOUS = {"serious", "critical"}
+
+
+async def serious_violations(page) -> list[str]:
+    results = await Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x) {v['nodes'][0]['html'][:120]}"
+            for v in results.response["violations"] if v.get("impact") in SERIOUS]
+
+
+async def test_no_serious_accessibility_violations(server, browser, artefacts):
+    scene = Scene(browser, server.url, artefacts)
+    try:
+        console = await scene.page(LAPTOP)
+        await console.goto(f"{server.url}/?key={server.key}")
+        await console.get_by_role("button", name="Openen").first.click()
+        await expect(console.get_by_role("heading", name="Rondes")).to_be_visible()
+        slug = console.url.rstrip("/").split("/")[-1].split("?")[0]
+        screen = await scene.page(PROJECTOR)
+        await screen.goto(f"{server.url}/d/{slug}/screen")
+        await expect(screen.get_by_text("Doe mee met je telefoon")).to_be_visible()
+        phone = await scene.page(PHONE)
+        await phone.goto(server.join_url())
+        await expect(phone.get_by_label("Je naam")).to_be_visible()
+        found = {"phone-join": await serious_violations(phone),
+                 "screen-welcome": await serious_violations(screen),
+                 "console-prepare": await serious_violations(console)}
+        await phone.close()
+        phone = await join(scene, server.join_url(), "Sanne")
+        await button(console, "Start de wijkdialoog")
+        await button(console, "Volgende spreker")
+        await expect(screen.get_by_text("Aan het woord")).to_be_visible()
+        await expect(phone.get_by_text("Nu aan het woord", exact=False)).to_be_visible()
+        found |= {"phone-round": await serious_violations(phone),
+                  "screen-round": await serious_violations(screen),
+                  "console-run": await serious_violations(console)}
+        assert {page: v for page, v in found.items() if v} == {}
+    finally:
+        await scene.close()
