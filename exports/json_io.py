@@ -1,0 +1,122 @@
+"""The whole dialogue as JSON in a versioned envelope, and reading it back on another machine.
+
+The full export round-trips: importing it gives a Dialogue equal to the one exported. The
+anonymous export keeps the shape but drops names, device tokens and the facilitator's key, and
+replaces names in free text; it can be imported too, for a harvest across dialogues.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import types
+import typing
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from slugify import slugify
+
+from rounds import Dialogue
+from rounds import model as domain
+from rounds.serialize import dialogue_from_dict, dialogue_to_dict
+
+from .people import Naming
+from .strings import lang_of
+
+FORMAT = "wijkdialoog-harvest"
+SCHEMA_VERSION = 1
+
+
+class ImportProblem(Exception):
+    """The file is not a harvest this version can read. `code`: not_json, not_harvest, newer, damaged."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code, self.detail = code, detail
+        super().__init__(f"{code}: {detail}" if detail else code)
+
+
+def _anonymised(dialogue: Dialogue) -> dict[str, Any]:
+    names = Naming(dialogue, lang_of(dialogue.language), anonymous=True)
+    copy = dialogue_from_dict(json.loads(json.dumps(dialogue_to_dict(dialogue))))
+    scrub = names.scrub
+    copy.title, copy.theme, copy.place, copy.date = (scrub(copy.title), scrub(copy.theme), scrub(copy.place),
+                                                     scrub(copy.date))
+    copy.facilitator_name, copy.facilitator_key = "", ""
+    copy.slug = slugify(copy.title, max_length=60, word_boundary=True) or "wijkdialoog"  # made from the title
+    for person in copy.participants:
+        person.name, person.token, person.name_in_report = names.labels[person.id], "", False
+    for rnd in copy.rounds:
+        rnd.title, rnd.question, rnd.notes = scrub(rnd.title), scrub(rnd.question), scrub(rnd.notes)
+        if rnd.override:
+            rnd.override.reason = scrub(rnd.override.reason)
+        for turn in rnd.turns:
+            turn.note = scrub(turn.note)
+        for card in rnd.cards:
+            card.text = "" if card.hidden else scrub(card.text)
+    return dialogue_to_dict(copy)
+
+
+def to_json(dialogue: Dialogue, anonymous: bool = False) -> str:
+    data = _anonymised(dialogue) if anonymous else dialogue_to_dict(dialogue)
+    envelope = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "anonymous": anonymous, "dialogue": data}
+    return json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
+
+
+_SIMPLE = {"str": str, "int": int, "float": (int, float), "bool": bool, "None": type(None)}
+
+
+def _matches(value: Any, hint: Any) -> bool:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, option) for option in typing.get_args(hint))
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return isinstance(value, list) and all(_matches(v, item) for v in value)
+    if hint is type(None):
+        return value is None
+    if is_dataclass(hint):
+        if not isinstance(value, hint):
+            return False
+        _check(value)
+        return True
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, hint)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(domain))
+
+
+def _check(obj: Any) -> None:
+    """Every field of the rebuilt dialogue has the type the domain declares; a hand-edited file may not."""
+    hints = _hints(type(obj))
+    for f in fields(obj):
+        if not _matches(getattr(obj, f.name), hints[f.name]):
+            raise ImportProblem("damaged", f"{type(obj).__name__}.{f.name}")
+
+
+def from_json(raw: str | bytes) -> Dialogue:
+    """A Dialogue from an exported file. Raises ImportProblem when the file cannot be used."""
+    try:
+        envelope = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ImportProblem("not_json", str(exc)) from None
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT or "dialogue" not in envelope:
+        raise ImportProblem("not_harvest")
+    version = envelope.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportProblem("damaged", f"schema_version={version!r}")
+    if version > SCHEMA_VERSION:
+        raise ImportProblem("newer", f"schema_version={version}")
+    try:
+        dialogue = dialogue_from_dict(envelope["dialogue"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ImportProblem("damaged", f"{type(exc).__name__}: {exc}") from None
+    _check(dialogue)
+    if dialogue.language not in ("nl", "en"):
+        raise ImportProblem("damaged", "language")
+    return dialogue

@@ -1,0 +1,231 @@
+"""A small, fast page layout on top of fpdf2, with the bundled DejaVu Sans.
+
+fpdf2's multi_cell measures a line again for every character it adds, which took 8 s for a
+2,000-card harvest. Here lines are wrapped once with the font's own advance widths and placed with
+`text()`. Only text in a right-to-left script (Arabic, Hebrew) goes through multi_cell with HarfBuzz
+shaping, so its letters join and read from right to left; that text is rare.
+
+A character the font has no glyph for (many emoji) becomes a white square instead of an invisible
+gap; joiners and emoji modifiers that would only add more squares are dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT_DIR = Path(__file__).parent / "fonts"
+FAMILY = "DejaVu"
+MISSING = "\u25a1"  # white square
+_DROP = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) | set(range(0xE0020, 0xE0080))
+_PT = 25.4 / 72  # millimetres per point
+
+try:  # HarfBuzz shaping for right-to-left scripts; without it such text is still printed, unjoined
+    import uharfbuzz  # noqa: F401
+
+    SHAPING = True
+except ImportError:  # pragma: no cover - uharfbuzz is a listed dependency
+    SHAPING = False
+
+
+def _is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x0590)
+
+
+class Page(FPDF):
+    """An A4 page that knows its margins, fonts and running footer."""
+
+    LEFT, RIGHT, TOP, BOTTOM = 18.0, 18.0, 18.0, 20.0
+    TOTAL_PAGES = "{nb}"  # filled in only by cell(), which only the footer uses
+
+    def __init__(self, footer_left: str, footer_right: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.set_margins(self.LEFT, self.TOP, self.RIGHT)
+        self.set_auto_page_break(False)
+        self.c_margin = 0  # blocks are placed exactly; multi_cell would otherwise indent RTL text by 1 mm
+        self.alias_nb_pages(self.TOTAL_PAGES)
+        self._footer = (footer_left, footer_right)
+        self.set_font(FAMILY, "", 10)
+        self._cmap = set(self.current_font.cmap)
+        self._widths: dict[str, dict[int, float]] = {}
+        self.width = self.w - self.LEFT - self.RIGHT
+        self.add_page()
+
+    # --- text that the font can print ---------------------------------------------------------
+    def printable(self, text: str) -> str:
+        if all(ord(ch) in self._cmap or ch == "\n" for ch in text):
+            return text
+        out = []
+        for ch in text:
+            code = ord(ch)
+            if code in self._cmap or ch == "\n":
+                out.append(ch)
+            elif code not in _DROP and unicodedata.category(ch) not in ("Mn", "Cf"):
+                out.append(MISSING)
+        return "".join(out)
+
+    def use(self, size: float, bold: bool = False, gray: bool = False) -> None:
+        self.set_font(FAMILY, "B" if bold else "", size)
+        self.set_text_color(90, 100, 95) if gray else self.set_text_color(25, 35, 30)
+
+    def _cw(self) -> dict[int, float]:
+        key = self.font_style
+        if key not in self._widths:
+            self._widths[key] = self.current_font.cw
+        return self._widths[key]
+
+    def measure(self, text: str) -> float:
+        cw = self._cw()
+        return sum(cw[ord(ch)] for ch in text) * self.font_size_pt * 0.001 * _PT
+
+    # --- wrapping -----------------------------------------------------------------------------
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Greedy line breaking at spaces; a word longer than the line is cut."""
+        cw, scale = self._cw(), self.font_size_pt * 0.001 * _PT
+        limit = width / scale
+        space = cw[32]
+        lines: list[str] = []
+        for paragraph in self.printable(text).split("\n"):
+            line, used = "", 0.0
+            for word in paragraph.split(" "):
+                w = sum(cw[ord(ch)] for ch in word)
+                if line and used + space + w <= limit:
+                    line, used = f"{line} {word}", used + space + w
+                    continue
+                if line:
+                    lines.append(line)
+                line, used = "", 0.0
+                while w > limit:  # cut a very long word
+                    cut, part = 0.0, ""
+                    for ch in word:
+                        if cut + cw[ord(ch)] > limit and part:
+                            break
+                        part, cut = part + ch, cut + cw[ord(ch)]
+                    lines.append(part)
+                    word = word[len(part):]
+                    w = sum(cw[ord(ch)] for ch in word)
+                line, used = word, w
+            lines.append(line)
+        return lines
+
+    def line_height(self) -> float:
+        return self.font_size * 1.45
+
+    # --- placing text -------------------------------------------------------------------------
+    def room_left(self) -> float:
+        return self.h - self.BOTTOM - self.get_y()
+
+    def need(self, height: float) -> None:
+        if height > self.room_left():
+            self.add_page()
+
+    def lines_of(self, text: str, width: float) -> int:
+        if SHAPING and _is_rtl(text):
+            self.set_text_shaping(True)
+            lines = self.multi_cell(width, self.line_height(), self.printable(text), dry_run=True, output="LINES")
+            self.set_text_shaping(False)
+            return max(len(lines), 1)
+        return len(self.wrap(text, width))
+
+    def block_at(self, x: float, y: float, width: float, text: str, align: str = "L") -> float:
+        """Text wrapped into a box at (x, y) on this page; returns its height."""
+        lh = self.line_height()
+        if SHAPING and _is_rtl(text):
+            self.set_text_shaping(True)
+            self.set_xy(x, y)
+            self.multi_cell(width, lh, self.printable(text), align=align, new_x="LMARGIN", new_y="NEXT")
+            self.set_text_shaping(False)
+            return self.get_y() - y
+        lines = self.wrap(text, width)
+        for n, line in enumerate(lines):
+            dx = width - self.measure(line) if align == "R" else 0.0
+            self.text(x + dx, y + n * lh + self.font_size * 1.05, line)
+        return len(lines) * lh
+
+    def paragraph(self, text: str, indent: float = 0.0, after: float = 1.5) -> None:
+        """Text that may run over pages, line by line."""
+        width = self.width - indent
+        lh = self.line_height()
+        if SHAPING and _is_rtl(text):
+            self.need(lh * self.lines_of(text, width))
+            self.set_y(self.get_y() + self.block_at(self.LEFT + indent, self.get_y(), width, text) + after)
+            return
+        for line in self.wrap(text, width):
+            self.need(lh)
+            self.text(self.LEFT + indent, self.get_y() + self.font_size * 1.05, line)
+            self.set_y(self.get_y() + lh)
+        self.set_y(self.get_y() + after)
+
+    def footer(self) -> None:
+        self.use(8, gray=True)
+        y = self.h - self.BOTTOM + 8
+        left, right = self._footer
+        self.block_at(self.LEFT, y - self.font_size * 1.05, self.width * 0.7, left[:90].split("\n")[0])
+        # cell(), not text(): only cell() fills in the page count alias
+        self.set_xy(self.LEFT + self.width * 0.7, y - self.font_size * 1.05)
+        self.cell(self.width * 0.3, self.font_size * 1.45, right.replace("{n}", str(self.page_no())).replace(
+            "{total}", self.TOTAL_PAGES), align="R")
+
+    # --- tables -------------------------------------------------------------------------------
+    def _column_widths(self, header: list[str], rows: list[list[str]], weights: list[float],
+                       numeric_from: int, size: float, pad: float) -> list[float]:
+        """Number columns as narrow as their longest word; text columns share the rest by weight."""
+        fixed: dict[int, float] = {}
+        for i in range(numeric_from, len(header)):
+            self.use(size, bold=True)
+            text = self.printable(header[i])
+            head = max(max((self.measure(w) for w in text.split()), default=0.0),
+                       min(self.measure(text), self.width * 0.16))
+            self.use(size)
+            values = max((self.measure(self.printable(row[i])) for row in rows), default=0.0)
+            fixed[i] = max(head, values) + 2 * pad + 0.6
+        rest = self.width - sum(fixed.values())
+        flexible = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
+        return [fixed[i] if i in fixed else rest * w / flexible for i, w in enumerate(weights)]
+
+    def table(self, header: list[str], rows: list[list[object]], weights: list[float],
+              numeric_from: int = 99, size: float = 8.5) -> None:
+        """A grid with a bold header row that repeats on every page the table runs over."""
+        pad = 1.2
+        head = [str(h) for h in header]
+        texts = [[str(v) for v in row] for row in rows]
+        widths = self._column_widths(head, texts, weights, numeric_from, size, pad)
+        while size > 6.5 and sum(w for i, w in enumerate(widths) if i < numeric_from) < self.width * 0.45:
+            size -= 0.5
+            widths = self._column_widths(head, texts, weights, numeric_from, size, pad)
+
+        def height(cells: list[str]) -> float:
+            return max(self.lines_of(c, w - 2 * pad) for c, w in zip(cells, widths, strict=True)) \
+                * self.line_height() + 2 * pad
+
+        def draw(cells: list[str], bold: bool, row_h: float) -> None:
+            y, x = self.get_y(), self.LEFT
+            if bold:
+                self.set_fill_color(236, 242, 238)
+                self.rect(self.LEFT, y, self.width, row_h, style="F")
+            self.set_draw_color(200, 210, 204)
+            self.set_line_width(0.2)
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True)):
+                self.rect(x, y, w, row_h)
+                self.block_at(x + pad, y + pad, w - 2 * pad, cell, align="R" if i >= numeric_from else "L")
+                x += w
+            self.set_y(y + row_h)
+
+        self.use(size, bold=True)
+        head_h = height(head)
+        self.need(head_h + self.line_height() * 2)
+        draw(head, True, head_h)
+        for cells in texts:
+            self.use(size)
+            row_h = height(cells)
+            if row_h > self.room_left():
+                self.add_page()
+                self.use(size, bold=True)
+                draw(head, True, head_h)
+                self.use(size)
+            draw(cells, False, row_h)
+        self.set_y(self.get_y() + 3)
