@@ -146,6 +146,12 @@ class ScreenView:
             with ui.column().classes("gap-2").style("flex: 2; min-width: 0; overflow: hidden"):
                 if rnd.dot_vote:
                     self._dots(rnd)
+                elif rnd.card_kind == "none":
+                    heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold")
+                    with ui.element("ul").classes("s-text wd-card"):
+                        for rule in GROUND_RULES[lang]:
+                            with ui.element("li").classes("q-my-xs"):
+                                ui.label(rule)
                 else:
                     heading(t(lang, "screen.cards"), 2, "s-text text-weight-bold")
                     self.cards_box = ui.column().classes("w-full gap-2").mark("screen-cards")

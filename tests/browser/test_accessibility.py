@@ -22,6 +22,7 @@ async def test_no_serious_accessibility_violations(server, browser, artefacts):
         console = await scene.page(LAPTOP)
         await console.goto(f"{server.url}/?key={server.key}")
         await console.get_by_role("button", name="Openen").first.click()
+        await console.wait_for_url("**/d/**")
         await expect(console.get_by_role("heading", name="Rondes")).to_be_visible()
         slug = console.url.rstrip("/").split("/")[-1].split("?")[0]
         screen = await scene.page(PROJECTOR)
