@@ -142,23 +142,31 @@ def _new_turn(dialogue: Dialogue, rnd: Round, participant_id: str, now: float) -
     return turn
 
 
+def floor_refusal(dialogue: Dialogue, rnd: Round, participant_id: str) -> DomainError | None:
+    """Why this person may not get the floor right now, or None if they may."""
+    person = participant(dialogue, participant_id)
+    if rnd.current_turn is not None:
+        return DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
+    if not person.present:
+        return DomainError(e.NOT_PRESENT, [person.name])
+    still_waiting = [pid for pid in waiting(dialogue, rnd) if pid != participant_id]
+    if _go_around_turns(rnd, participant_id) and still_waiting:
+        return DomainError(e.ALREADY_HAD_TURN, [person.name], waiting=names(dialogue, still_waiting))
+    state = speaker_state(dialogue, rnd, participant_id)
+    if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL) and not rnd.open_conversation:
+        return DomainError(e.ALREADY_DONE, [person.name])
+    return None
+
+
 def give_floor(dialogue: Dialogue, actor: str, participant_id: str, now: float) -> Turn:
     """Give the floor to one person, out of order if need be, but never ahead of someone waiting."""
     require_facilitator(actor)
     rnd = require_open_round(dialogue)
-    person = participant(dialogue, participant_id)
-    if rnd.current_turn is not None:
-        raise DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
-    if not person.present:
-        raise DomainError(e.NOT_PRESENT, [person.name])
+    refusal = floor_refusal(dialogue, rnd, participant_id)
+    if refusal is not None:
+        raise refusal
     if participant_id not in rnd.order:
         rnd.order.append(participant_id)
-    still_waiting = [pid for pid in waiting(dialogue, rnd) if pid != participant_id]
-    if _go_around_turns(rnd, participant_id) and still_waiting:
-        raise DomainError(e.ALREADY_HAD_TURN, [person.name], waiting=names(dialogue, still_waiting))
-    state = speaker_state(dialogue, rnd, participant_id)
-    if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL) and not rnd.open_conversation:
-        raise DomainError(e.ALREADY_DONE, [person.name])
     return _new_turn(dialogue, rnd, participant_id, now)
 
 
