@@ -1,0 +1,155 @@
+"""`wijkdialoog export`, `import` and `harvest`: the harvest from the command line.
+
+`add_subcommands(subparsers)` adds the three commands to the main parser; `run(args)` carries one
+out and returns the exit status: 0 done, 1 could not (unknown dialogue, unreadable file),
+2 refused by the gate (the dialogue is not finished; stderr says exactly what is missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from slugify import slugify
+
+from exports import FORMATS, ImportProblem, from_json, message, missing_for_harvest, write_all
+from exports.across import combine
+from exports.across_render import ACROSS_FORMATS, render_across
+from rounds import Dialogue
+from rounds.preparation import new_facilitator_key, new_join_code
+
+from .store import Store, StoreError, data_dir_from
+
+NOT_READY = 2
+
+# The CLI's own words, Dutch first with the English after it, like the rest of the CLI.
+SAY = {
+    "unknown": "Onbekende wijkdialoog (unknown dialogue): {slug}",
+    "damaged": "Dit bestand kan niet gebruikt worden (cannot use this file): {detail}",
+    "unreadable": "Kan het bestand niet lezen (cannot read the file): {detail}",
+    "not_harvest": "Dit is geen wijkdialoog-export (not a Wijkdialoog export): {detail}",
+    "newer": "Dit bestand komt uit een nieuwere versie (made by a newer version): {detail}",
+    "imported": "Ingelezen als (imported as): {slug}",
+}
+
+
+def _data_arg(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: without --data here, the main parser's --data (if given before the command) stays.
+    parser.add_argument("--data", default=argparse.SUPPRESS,
+                        help="data directory (default ./wijkdialoog-data or $WIJKDIALOOG_DATA)")
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export", help="the harvest of one finished dialogue, as files")
+    export.add_argument("slug")
+    export.add_argument("--format", choices=[*FORMATS, "all"], default="all")
+    export.add_argument("--anonymous", action="store_true", help="without any names")
+    export.add_argument("--out", help="folder (default <data dir>/exports/<slug>/)")
+    _data_arg(export)
+
+    restore = subparsers.add_parser("import", help="restore a dialogue from its JSON export")
+    restore.add_argument("file")
+    _data_arg(restore)
+
+    harvest = subparsers.add_parser("harvest", help="the harvest across the finished dialogues, per theme")
+    harvest.add_argument("files", nargs="*", help="JSON exports to include as well, without importing them")
+    harvest.add_argument("--theme", help="only this theme, by key (thuis) or by its words")
+    harvest.add_argument("--format", choices=[*ACROSS_FORMATS, "all"], default="all")
+    harvest.add_argument("--lang", choices=["nl", "en"], help="language (default: the first dialogue's)")
+    harvest.add_argument("--anonymous", action="store_true", help="without any names")
+    harvest.add_argument("--out", help="folder (default <data dir>/exports/oogst/)")
+    _data_arg(harvest)
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store(data_dir_from(getattr(args, "data", None)))
+
+
+def _export(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if not store.exists(args.slug):
+        print(SAY["unknown"].format(slug=args.slug), file=sys.stderr)
+        return 1
+    try:
+        dialogue = store.load(args.slug)
+    except StoreError as err:
+        print(SAY["damaged"].format(detail=err), file=sys.stderr)
+        return 1
+    missing = missing_for_harvest(dialogue)
+    if missing:
+        print(message(missing, dialogue.language), file=sys.stderr)
+        return NOT_READY
+    out = Path(args.out) if args.out else store.data_dir / "exports" / dialogue.slug
+    formats = FORMATS if args.format == "all" else (args.format,)
+    for path in write_all(dialogue, out, anonymous=args.anonymous, formats=formats):
+        print(path)
+    return 0
+
+
+def _read(path: str) -> Dialogue:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise ImportProblem("unreadable", str(err)) from None
+    return from_json(raw)
+
+
+def _problem(err: ImportProblem, path: str) -> str:
+    return SAY.get(err.code, SAY["damaged"]).format(detail=f"{path} ({err.detail or err.code})")
+
+
+def restore(store: Store, dialogue: Dialogue) -> Dialogue:
+    """Save an imported dialogue beside the others: its own slug, and a join code nobody else has."""
+    dialogue.slug = store.unique_slug(dialogue.title)
+    while store.slug_for_code(dialogue.join_code) is not None:
+        dialogue.join_code = new_join_code()
+    if not dialogue.facilitator_key:  # an anonymous export has none
+        dialogue.facilitator_key = new_facilitator_key()
+    store.save(dialogue)
+    return dialogue
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        dialogue = _read(args.file)
+    except ImportProblem as err:
+        print(_problem(err, args.file), file=sys.stderr)
+        return 1
+    restored = restore(_store(args), dialogue)
+    print(SAY["imported"].format(slug=restored.slug))
+    return 0
+
+
+def _harvest(args: argparse.Namespace) -> int:
+    store = _store(args)
+    dialogues: list[Dialogue] = []
+    for slug in store.slugs():
+        try:
+            dialogues.append(store.load(slug))
+        except StoreError as err:
+            print(SAY["damaged"].format(detail=err), file=sys.stderr)
+    for path in args.files:
+        try:
+            dialogues.append(_read(path))
+        except ImportProblem as err:
+            print(_problem(err, path), file=sys.stderr)
+            return 1
+    across = combine(dialogues, theme=args.theme, lang=args.lang, anonymous=args.anonymous)
+    out = Path(args.out) if args.out else store.data_dir / "exports" / "oogst"
+    out.mkdir(parents=True, exist_ok=True)
+    name = "oogst" + (f"-{slugify(args.theme, max_length=40) or 'thema'}" if args.theme else "")
+    name += "-anoniem" if args.anonymous else ""
+    for fmt in ACROSS_FORMATS if args.format == "all" else (args.format,):
+        path = out / f"{name}.{fmt}"
+        path.write_bytes(render_across(across, fmt))
+        print(path)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out `export`, `import` or `harvest`; returns the exit status."""
+    commands = {"export": _export, "import": _import, "harvest": _harvest}
+    if args.command not in commands:
+        raise ValueError(f"not a harvest command: {args.command!r}")
+    return commands[args.command](args)
