@@ -72,13 +72,20 @@ class Room:
                 if current is not None:
                     touched.add(current.id)
             try:
-                await run.io_bound(self.store.save, self.dialogue, touched)
-            except Exception:
+                saved = await run.io_bound(self._save, touched)
+                if saved is not True:  # io_bound gives None when cancelled or shutting down: not on disk
+                    raise RuntimeError("the save did not complete")
+            except BaseException:
                 log.exception("saving %s failed; reloading from disk", self.slug)
                 self.dialogue = self.store.load(self.slug)
                 raise
         self.changed.emit(Change(kind, result, extra or {}))
         return result
+
+
+    def _save(self, touched: set[str] | None) -> bool:
+        self.store.save(self.dialogue, touched)
+        return True
 
 
 class Rooms:
