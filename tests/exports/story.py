@@ -87,10 +87,15 @@ class Clock:
         return self.now
 
 
+KEY_OF: dict[str, str] = {}  # fixed participant id -> story key
+
+
 def _fix_id(dialogue: Dialogue, person, key: str) -> None:
-    """Replace the random id and token by fixed ones, everywhere they are already used."""
+    """Replace the random id and token by fixed ones (without the name in them), wherever already used."""
     old = person.id
-    person.id, person.token = f"p-{key}", f"token-{key}"
+    number = len(dialogue.participants)
+    person.id, person.token = f"{number:012x}", f"device-token-{number}"
+    KEY_OF[person.id] = key
     for rnd in dialogue.rounds:
         rnd.order = [person.id if pid == old else pid for pid in rnd.order]
 
@@ -102,10 +107,10 @@ def _go_around(dialogue: Dialogue, clock: Clock, seconds: dict[str, float], outc
     asked: dict[str, int] = {}
     while True:
         candidates = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
-        if not candidates or candidates[0].removeprefix("p-") in leave_out:
+        if not candidates or KEY_OF[candidates[0]] in leave_out:
             return
         turn = next_speaker(dialogue, F, clock.tick(10))
-        key = turn.participant_id.removeprefix("p-")
+        key = KEY_OF[turn.participant_id]
         n = asked.get(key, 0)
         asked[key] = n + 1
         outcome = outcomes.get(key, [Outcome.SPOKE, Outcome.SPOKE])[min(n, 1)]
