@@ -9,30 +9,22 @@ from nicegui import ui
 from rounds import FACILITATOR as F
 from rounds import Card, CardKind, DomainError, Outcome, RoundState
 from rounds.cards import add_card, set_hidden
-from rounds.people import mark_back, mark_left
 from rounds.talking_piece import (
     close_round,
     end_turn,
-    floor_refusal,
-    give_floor,
     next_speaker,
-    not_heard,
     open_round,
     set_round_notes,
     set_turn_note,
-    start_open_conversation,
-    states,
 )
 
-from ..i18n import names_list, refusal, role_label, state_label, t
+from ..i18n import t
 from ..room import Change, Room
 from .common import attempt, person_labels
+from .console_floor import ClosingControls, OrderList
 from .console_order import order_planner
 from .screen_parts import elapsed_text
 from .theme import heading
-
-CHIP = {"speaking": "wd-chip-speaking", "asked_again": "wd-chip-speaking", "spoke": "wd-chip-done",
-        "passed_final": "wd-chip-done", "passed": "wd-chip-passed", "left": "wd-chip-left"}
 
 
 def next_and_end(dialogue, now):
@@ -71,10 +63,8 @@ class RunPanel:
         with ui.row().classes("w-full gap-4 items-start"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 320px"):
                 self._floor()
-                self.order = ui.refreshable(self._order)
-                self.order()
-                self.closing = ui.refreshable(self._closing)
-                self.closing()
+                self.order = OrderList(self.room, self.lang, self.act)
+                self.closing = ClosingControls(self.room, self.lang, self.act, self._close_anyway)
             with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
                 self._notes(rnd)
                 if rnd.card_kind != CardKind.NONE or rnd.dot_vote:
@@ -86,8 +76,8 @@ class RunPanel:
             return
         if change.kind in ("floor", "participants", "round"):
             self._sync_floor()
-            self.order.refresh()
-            self.closing.refresh()
+            self.order.sync()
+            self.closing.sync()
         elif change.kind in ("cards", "votes") and hasattr(self, "cards"):
             card = change.subject
             if change.kind == "cards" and change.extra.get("added") and self.cards_box is not None:
@@ -149,64 +139,6 @@ class RunPanel:
             "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
         note.on_value_change(lambda e, tid=turn.id: self.act(
             "notes", lambda d, now: set_turn_note(d, F, tid, e.value or "")))
-
-    def _order(self) -> None:
-        lang, dialogue = self.lang, self.room.dialogue
-        rnd = open_round(dialogue)
-        labels = person_labels(dialogue, lang)
-        present_people = {p.id: p for p in dialogue.participants}
-        with ui.column().classes("w-full wd-card gap-1").mark("console-order"):
-            heading(t(lang, "console.order"), 3)
-            for pid, state in states(dialogue, rnd).items():
-                person = present_people[pid]
-                with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"order-{pid}"):
-                    ui.label(labels[pid]).classes("wd-text text-weight-medium").style("min-width: 8em")
-                    ui.label(role_label(lang, person.role)).classes("wd-muted gt-xs")
-                    if not person.has_phone:
-                        ui.icon("phone_disabled").classes("wd-muted").tooltip(t(lang, "console.no_phone"))
-                    ui.label(state_label(lang, state)).classes(f"wd-chip {CHIP.get(state, '')}").mark("order-state")
-                    ui.space()
-                    reason = floor_refusal(dialogue, rnd, pid)
-                    if reason is None:
-                        ui.button(t(lang, "console.give_floor"), on_click=lambda p=pid: self.act(
-                            "floor", lambda d, now: give_floor(d, F, p, now))).props("flat dense no-caps").mark(
-                            "give-floor")
-                    else:
-                        # Looks disabled but stays tappable: a tap shows why (tablets have no hover).
-                        why = refusal(lang, reason)
-                        ui.button(t(lang, "console.give_floor"), on_click=lambda w=why: ui.notify(
-                            w, type="info", position="top")).props(
-                            "flat dense no-caps color=grey-7 aria-disabled=true").tooltip(why).mark(
-                            "give-floor-disabled")
-                    if person.present:
-                        ui.button(t(lang, "console.mark_left"), on_click=lambda p=pid: self.act(
-                            "participants", lambda d, now: mark_left(d, F, p, now))).props("flat dense no-caps")
-                    else:
-                        ui.button(t(lang, "console.mark_back"), on_click=lambda p=pid: self.act(
-                            "participants", lambda d, now: mark_back(d, F, p))).props("flat dense no-caps")
-
-    def _closing(self) -> None:
-        lang, dialogue = self.lang, self.room.dialogue
-        rnd = open_round(dialogue)
-        pending = not_heard(dialogue, rnd)
-        labels = person_labels(dialogue, lang)
-        with ui.column().classes("w-full wd-card gap-2").mark("console-closing"):
-            if pending:
-                ui.label(t(lang, "console.still_waiting", names=names_list(lang, [labels[p] for p in pending]))
-                         ).classes("wd-text").mark("still-waiting")
-            else:
-                ui.label(t(lang, "console.everyone_heard")).classes("text-positive text-weight-medium")
-            with ui.row().classes("gap-2"):
-                close = ui.button(t(lang, "console.close_round"), icon="check", on_click=lambda: self.act(
-                    "round", lambda d, now: close_round(d, F, now), every_round=True)).mark("close-round")
-                close.set_enabled(not pending)
-                if pending:
-                    ui.button(t(lang, "console.close_anyway"), on_click=self._close_anyway).props("outline").mark(
-                        "close-anyway")
-                elif not rnd.open_conversation:
-                    ui.button(t(lang, "console.open_conversation"), on_click=lambda: self.act(
-                        "floor", lambda d, now: start_open_conversation(d, F))).props("outline").mark(
-                        "open-conversation")
 
     def _close_anyway(self) -> None:
         lang = self.lang

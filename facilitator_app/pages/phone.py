@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from nicegui import app, ui
 
-from rounds import Role, Status
+from rounds import DomainError, Role, Status
+from rounds.model import MAX_NAME_CHARS
 from rounds.people import by_token, join, new_token, rename
 from rounds.preparation import normalise_join_code
 from rounds.templates import GROUND_RULES
+from rounds.text import clean_name
 
-from ..i18n import role_label, t
+from ..i18n import refusal, role_label, t
 from ..room import Room
 from .common import attempt
 from .phone_parts import PhoneView
@@ -97,8 +99,10 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
 
     def to_rules() -> None:
         draft.update(name=name.value or "", role=role.value)
-        if not (name.value or "").strip():
-            error.set_text(t(lang, "error.name_empty"))
+        try:  # the same check the domain makes at joining, shown before the ground rules
+            clean_name(name.value or "", MAX_NAME_CHARS)
+        except DomainError as err:
+            error.set_text(refusal(lang, err))
             return
         error.set_text("")
         step_one.set_visibility(False)

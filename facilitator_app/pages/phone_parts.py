@@ -146,7 +146,7 @@ class PhoneView:
             heading(title, 2)
             text = ui.textarea(placeholder=t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder"),
                                value=drafts.get(draft_key, "")).props(
-                "outlined autogrow maxlength=500 counter debounce=500").classes("w-full").mark("card-input")
+                "outlined autogrow").classes("w-full").mark("card-input")
             text.on_value_change(lambda e: drafts.__setitem__(draft_key, e.value or ""))
 
             async def send() -> None:
@@ -172,7 +172,7 @@ class PhoneView:
 
                 def edit() -> None:
                     with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full"):
-                        box = ui.textarea(value=card.text).props("outlined autogrow maxlength=500").classes("w-full")
+                        box = ui.textarea(value=card.text).props("outlined autogrow").classes("w-full")
 
                         async def save() -> None:
                             done = await attempt(lang, self.room.apply(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,8 @@ class Scene:
     async def shot(self, page: Page, name: str) -> None:
         self.shots += 1
         await page.wait_for_timeout(300)
-        await page.screenshot(path=str(self.artefacts / f"{self.shots:02d}-{name}.png"))
+        test = os.environ.get("PYTEST_CURRENT_TEST", "scene").split("::")[-1].split(" ")[0]
+        await page.screenshot(path=str(self.artefacts / f"{test}-{self.shots:02d}-{name}.png"))
 
     async def close(self) -> None:
         for context in self.contexts:

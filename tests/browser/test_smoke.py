@@ -12,7 +12,7 @@ async def test_home_page_loads_only_from_its_own_host(server, browser, artefacts
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
     await page.goto(f"{server.url}/?key={server.key}")
     await page.wait_for_load_state("networkidle")
-    assert await page.get_by_text("wijkdialoog-de-linde", exact=False).count() >= 1
+    assert await page.get_by_text("Wijkdialoog De Linde", exact=False).count() >= 1
     await page.screenshot(path=str(artefacts / "smoke-home.png"))
     assert hosts == {urlparse(server.url).netloc}
     await context.close()

@@ -1,0 +1,139 @@
+"""The speaking order and the closing controls, updated in place.
+
+Rows and buttons are made once and then only change text, colour and state, so a tap never lands on
+a button that is being redrawn, and a change costs one small update instead of a new list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from rounds import FACILITATOR as F
+from rounds.people import mark_back, mark_left
+from rounds.talking_piece import (
+    close_round,
+    floor_refusal,
+    give_floor,
+    not_heard,
+    open_round,
+    start_open_conversation,
+    states,
+)
+
+from ..i18n import names_list, refusal, role_label, state_label, t
+from ..room import Room
+from .common import person_labels
+from .theme import heading
+
+CHIP = {"speaking": "wd-chip-speaking", "asked_again": "wd-chip-speaking", "spoke": "wd-chip-done",
+        "passed_final": "wd-chip-done", "passed": "wd-chip-passed", "left": "wd-chip-left"}
+ALL_CHIPS = " ".join(set(CHIP.values()))
+
+
+class OrderRow:
+    def __init__(self, panel: OrderList, pid: str) -> None:
+        self.panel, self.pid = panel, pid
+        lang = panel.lang
+        with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"order-{pid}") as self.element:
+            self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
+            self.role = ui.label().classes("wd-muted gt-xs")
+            self.no_phone = ui.icon("phone_disabled").classes("wd-muted")
+            self.no_phone.tooltip(t(lang, "console.no_phone"))
+            self.state = ui.label().classes("wd-chip").mark("order-state")
+            ui.space()
+            self.give = ui.button(t(lang, "console.give_floor"), on_click=self.give_floor).props("flat dense no-caps")
+            with self.give:
+                self.why = ui.tooltip("")
+            self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
+
+    def sync(self, labels: dict[str, str]) -> None:
+        dialogue, lang = self.panel.room.dialogue, self.panel.lang
+        rnd = open_round(dialogue)
+        person = next(p for p in dialogue.participants if p.id == self.pid)
+        state = states(dialogue, rnd).get(self.pid, "waiting")
+        self.name.set_text(labels[self.pid])
+        self.role.set_text(role_label(lang, person.role))
+        self.no_phone.set_visibility(not person.has_phone)
+        self.state.set_text(state_label(lang, state))
+        self.state.classes(remove=ALL_CHIPS, add=CHIP.get(state, ""))
+        reason = floor_refusal(dialogue, rnd, self.pid)
+        # Looks disabled but stays tappable: a tap shows why (tablets have no hover).
+        self.give.props(remove="color aria-disabled") if reason is None else self.give.props(
+            "color=grey-7 aria-disabled=true")
+        self.give.mark("give-floor" if reason is None else "give-floor-disabled")
+        self.why.set_text(refusal(lang, reason) if reason is not None else t(lang, "console.give_floor"))
+        self.presence.set_text(t(lang, "console.mark_left" if person.present else "console.mark_back"))
+
+    async def give_floor(self) -> None:
+        rnd = open_round(self.panel.room.dialogue)
+        reason = floor_refusal(self.panel.room.dialogue, rnd, self.pid) if rnd else None
+        if reason is not None:
+            ui.notify(refusal(self.panel.lang, reason), type="info", position="top")
+            return
+        await self.panel.act("floor", lambda d, now: give_floor(d, F, self.pid, now))
+
+    async def toggle_presence(self) -> None:
+        person = next(p for p in self.panel.room.dialogue.participants if p.id == self.pid)
+        if person.present:
+            await self.panel.act("participants", lambda d, now: mark_left(d, F, self.pid, now))
+        else:
+            await self.panel.act("participants", lambda d, now: mark_back(d, F, self.pid))
+
+
+class OrderList:
+    def __init__(self, room: Room, lang: str, act: Callable) -> None:
+        self.room, self.lang, self.act = room, lang, act
+        self.rows: dict[str, OrderRow] = {}
+        with ui.column().classes("w-full wd-card gap-1").mark("console-order"):
+            heading(t(lang, "console.order"), 3)
+            self.box = ui.column().classes("w-full gap-1")
+        self.sync()
+
+    def sync(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if rnd is None:
+            return
+        labels = person_labels(self.room.dialogue, self.lang)
+        for index, pid in enumerate(rnd.order):
+            if pid not in self.rows:
+                with self.box:
+                    self.rows[pid] = OrderRow(self, pid)
+            row = self.rows[pid]
+            row.sync(labels)
+            if self.box.default_slot.children.index(row.element) != index:
+                row.element.move(self.box, target_index=index)  # someone who came back moves to the end
+
+
+class ClosingControls:
+    def __init__(self, room: Room, lang: str, act: Callable, close_anyway: Callable) -> None:
+        self.room, self.lang, self.act = room, lang, act
+        with ui.column().classes("w-full wd-card gap-2").mark("console-closing"):
+            self.status = ui.label().classes("wd-text").mark("still-waiting")
+            with ui.row().classes("gap-2"):
+                self.close = ui.button(t(lang, "console.close_round"), icon="check", on_click=lambda: self.act(
+                    "round", lambda d, now: close_round(d, F, now), every_round=True)).mark("close-round")
+                self.anyway = ui.button(t(lang, "console.close_anyway"), on_click=close_anyway).props(
+                    "outline").mark("close-anyway")
+                self.conversation = ui.button(t(lang, "console.open_conversation"), on_click=lambda: self.act(
+                    "floor", lambda d, now: start_open_conversation(d, F))).props("outline").mark(
+                    "open-conversation")
+        self.sync()
+
+    def sync(self) -> None:
+        dialogue, lang = self.room.dialogue, self.lang
+        rnd = open_round(dialogue)
+        if rnd is None:
+            return
+        pending = not_heard(dialogue, rnd)
+        labels = person_labels(dialogue, lang)
+        if pending:
+            self.status.set_text(t(lang, "console.still_waiting", names=names_list(lang, [labels[p] for p in pending])))
+            self.status.classes(remove="text-positive text-weight-medium")
+        else:
+            self.status.set_text(t(lang, "console.everyone_heard"))
+            self.status.classes(add="text-positive text-weight-medium")
+        self.close.set_enabled(not pending)
+        self.anyway.set_visibility(bool(pending))
+        self.conversation.set_visibility(not pending and not rnd.open_conversation)
