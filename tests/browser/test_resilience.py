@@ -60,6 +60,7 @@ async def test_reload_reopen_and_offline_keep_the_same_person(server, browser, a
         await anna.wait_for_timeout(500)
         await context.set_offline(True)
         await expect(anna.locator("#popup")).to_have_attribute("aria-hidden", "false", timeout=15_000)
+        await anna.wait_for_timeout(2_800)  # the notice fades in after 2 s, so a blip does not flash it
         await scene.shot(anna, "phone-offline")
         for _ in range(2):  # round 2 starts one seat further: Henk, then Anna, while Anna's phone is offline
             await button(console, "Volgende spreker")
