@@ -16,7 +16,7 @@ from ..network import qr_svg
 from ..room import Change, Room
 from .common import person_labels
 from .screen_parts import agenda, card_tile, elapsed_text, pledge_count
-from .theme import frame, heading
+from .theme import frame, heading, page_language
 
 if TYPE_CHECKING:
     from ..app import AppState
@@ -63,6 +63,7 @@ class ScreenView:
 
     def build(self) -> None:
         ui.page_title(self.room.dialogue.title)
+        page_language(self.lang)
         with ui.element("main").classes("wd-screen w-full").mark("screen"):
             self.body = ui.refreshable(self._body)
             self.body()

@@ -45,16 +45,21 @@ def add_shared_style() -> None:
 def frame(title: str, lang: str = "nl", *, wide: bool = False) -> Iterator[ui.column]:
     """A page's common frame: title in the tab, a main landmark, the connection notice in our words."""
     ui.page_title(title)
-    ui.add_body_html(
-        f"<script>document.documentElement.lang={json.dumps(lang)};"
-        "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
-        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};}});</script>"
-    )
+    page_language(lang)
     with ui.element("main").classes("wd-page" + (" wd-wide" if wide else "")) as main:
         if wide:
             main.style("max-width: none")
         with ui.column().classes("w-full gap-3") as column:
             yield column
+
+
+def page_language(lang: str) -> None:
+    """The page's language for screen readers, and NiceGUI's connection notice in our own calm words."""
+    ui.add_body_html(
+        f"<script>document.documentElement.lang={json.dumps(lang)};"
+        "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
+        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};}});</script>"
+    )
 
 
 def heading(text: str, level: int = 1, classes: str = "") -> ui.element:

@@ -70,3 +70,51 @@ async def test_the_phone_shows_its_turn_and_ends_it(create_user, setup, monkeypa
     await phone.should_see("Je hebt gepast")
     assert room.dialogue.rounds[0].turns[0].outcome == "passed"
     assert setup.load(dialogue.slug).rounds[0].turns[0].outcome == "passed"
+
+
+async def test_guessing_join_codes_is_rate_limited(user: User, setup):
+    dialogue = setup.dialogue()
+    for n in range(10):
+        await user.open(f"/join/ZZZZ{n}")
+        await user.should_see("Deze code kennen we niet")
+    await user.open("/join/ZZZZZ")
+    await user.should_see("Te veel pogingen")
+    await user.open(f"/join/{dialogue.join_code}")
+    await user.should_see(marker="join-name")
+
+
+async def test_joining_is_rate_limited_per_address(create_user, setup):
+    dialogue = setup.dialogue()
+    for n in range(30):
+        await join_as(create_user(), dialogue.join_code, f"P{n}")
+    flooder = create_user()
+    await flooder.open(f"/join/{dialogue.join_code}")
+    flooder.find(marker="join-name").type("Nog een")
+    flooder.find(marker="join-next").click()
+    flooder.find(marker="join-confirm").click()
+    await flooder.should_see("Te veel pogingen. Wacht een minuut.")
+    assert len(setup.load(dialogue.slug).participants) == 30
+
+
+async def test_a_name_over_the_limit_is_refused(user: User, setup):
+    dialogue = setup.dialogue()
+    await user.open(f"/join/{dialogue.join_code}")
+    user.find(marker="join-name").type("A" * 10_000)
+    user.find(marker="join-next").click()
+    await user.should_see("Een naam mag hoogstens 40 tekens hebben.")
+    assert setup.load(dialogue.slug).participants == []
+
+
+async def test_the_phone_never_sees_the_keys(user: User, setup):
+    dialogue = setup.dialogue()
+    response = await user.http_client.get(f"/join/{dialogue.join_code}")
+    assert setup.key not in response.text and dialogue.facilitator_key not in response.text
+
+
+async def test_an_english_dialogue_speaks_english(user: User, setup):
+    dialogue = setup.dialogue("Neighbourhood dialogue", language="en")
+    await user.open(f"/join/{dialogue.join_code}")
+    await user.should_see("Welcome to")
+    user.find(marker="join-name").type(" ")
+    user.find(marker="join-next").click()
+    await user.should_see("Please fill in a name.")
