@@ -52,6 +52,10 @@ class Page(FPDF):
         self.set_font(FAMILY, "", 10)
         self._cmap = set(self.current_font.cmap)
         self._widths: dict[str, dict[int, float]] = {}
+        self._word_widths: dict[tuple[str, str], float] = {}
+        self._last_wrap: tuple[tuple[str, str, float, float], list[str]] | None = None
+        self._gray = True
+        self.use(10)
         self.width = self.w - self.LEFT - self.RIGHT
         self.add_page()
 
@@ -69,8 +73,11 @@ class Page(FPDF):
         return "".join(out)
 
     def use(self, size: float, bold: bool = False, gray: bool = False) -> None:
-        self.set_font(FAMILY, "B" if bold else "", size)
-        self.set_text_color(90, 100, 95) if gray else self.set_text_color(25, 35, 30)
+        if (size, bold) != (self.font_size_pt, self.font_style == "B"):
+            self.set_font(FAMILY, "B" if bold else "", size)
+        if gray != self._gray:
+            self._gray = gray
+            self.set_text_color(90, 100, 95) if gray else self.set_text_color(25, 35, 30)
 
     def _cw(self) -> dict[int, float]:
         key = self.font_style
@@ -85,14 +92,20 @@ class Page(FPDF):
     # --- wrapping -----------------------------------------------------------------------------
     def wrap(self, text: str, width: float) -> list[str]:
         """Greedy line breaking at spaces; a word longer than the line is cut."""
-        cw, scale = self._cw(), self.font_size_pt * 0.001 * _PT
+        key = (text, self.font_style, self.font_size_pt, width)
+        if self._last_wrap is not None and self._last_wrap[0] == key:  # measured just before printing
+            return self._last_wrap[1]
+        cw, scale, style = self._cw(), self.font_size_pt * 0.001 * _PT, self.font_style
+        known = self._word_widths
         limit = width / scale
         space = cw[32]
         lines: list[str] = []
         for paragraph in self.printable(text).split("\n"):
             line, used = "", 0.0
             for word in paragraph.split(" "):
-                w = sum(cw[ord(ch)] for ch in word)
+                w = known.get((style, word))
+                if w is None:
+                    w = known[(style, word)] = sum(cw[ord(ch)] for ch in word)
                 if line and used + space + w <= limit:
                     line, used = f"{line} {word}", used + space + w
                     continue
@@ -110,6 +123,7 @@ class Page(FPDF):
                     w = sum(cw[ord(ch)] for ch in word)
                 line, used = word, w
             lines.append(line)
+        self._last_wrap = (key, lines)
         return lines
 
     def line_height(self) -> float:
