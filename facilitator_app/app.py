@@ -23,6 +23,7 @@ class AppState:
     access: Access
     demo_slug: str | None = None
     tick: Event = field(default_factory=Event)
+    secret: str = ""  # the storage secret: signs cookies and derives device tokens
 
     @property
     def base_url(self) -> str:
@@ -42,7 +43,8 @@ def build(settings: Settings) -> AppState:
     from . import pages  # imported here so the store and CLI work without starting NiceGUI pages
 
     store = Store(settings.data_dir)
-    state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)))
+    state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)),
+                     secret=storage_secret(settings.data_dir))
     if settings.demo:
         state.demo_slug = ensure_demo(store, settings.lang)
     pages.register(state)
@@ -58,7 +60,7 @@ def run_kwargs(state: AppState) -> dict[str, Any]:
         "title": "Wijkdialoog",
         "show": False,
         "reload": False,
-        "storage_secret": storage_secret(state.settings.data_dir),
+        "storage_secret": state.secret,
         "reconnect_timeout": 30.0,  # phones on a busy Wi-Fi blink; keep their page alive a while
         "favicon": "\U0001f4ac",
         "language": "nl",

@@ -11,15 +11,18 @@ from .store import Store, StoreError, data_dir_from
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from nicegui import ui
-
-    from .app import build, run_kwargs
-
     settings = Settings(
         data_dir=data_dir_from(args.data), host=args.host, port=args.port,
         public_url=(args.public_url or "").rstrip("/"), lang=args.lang, demo=args.demo,
     )
     os.environ.update(settings.to_env())
+    # NiceGUI keeps app.storage.user beside the dialogues, not in whatever folder the app was started
+    # from. It reads this when it is imported, so nicegui is imported only after this line.
+    os.environ.setdefault("NICEGUI_STORAGE_PATH", str(settings.data_dir.resolve() / ".nicegui"))
+    from nicegui import ui
+
+    from .app import build, run_kwargs
+
     state = build(settings)
     print("Wijkdialoog is gestart.", flush=True)
     print(f"  Gespreksleider (facilitator): {state.facilitator_link()}", flush=True)

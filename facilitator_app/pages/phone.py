@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import TYPE_CHECKING
 
 from nicegui import app, ui
@@ -26,6 +28,22 @@ if TYPE_CHECKING:
 def _tokens() -> dict[str, str]:
     """slug -> device token, kept server-side in app.storage.user (signed browser cookie id)."""
     return app.storage.user.setdefault("tokens", {})
+
+
+def device_token(state: AppState, slug: str) -> str:
+    """This phone's token for one dialogue.
+
+    It is derived from the browser id in the signed session cookie, so a phone is still recognised
+    after a crash even if NiceGUI had not yet written app.storage.user to disk; the dialogue file
+    holds only this HMAC, never the cookie itself.
+    """
+    remembered = _tokens().get(slug)
+    if remembered:
+        return remembered
+    browser_id = str(app.storage.browser.get("id", ""))
+    if not browser_id:
+        return new_token()
+    return hmac.new(state.secret.encode(), f"{browser_id}:{slug}".encode(), hashlib.sha256).hexdigest()
 
 
 def wrong_code_page(state: AppState, lang: str, message_key: str) -> None:
@@ -60,8 +78,7 @@ def register(state: AppState) -> None:
             state.access.wrong_codes.hit(client_ip)
             wrong_code_page(state, lang, "phone.wrong_code")
             return
-        token = _tokens().get(room.slug)
-        person = by_token(room.dialogue, token) if token else None
+        person = by_token(room.dialogue, device_token(state, room.slug))
         if person is None and room.dialogue.status == Status.FINISHED:
             wrong_code_page(state, lang, "phone.finished_code")
             return
@@ -113,7 +130,7 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
         if state.access.joins.blocked(client_ip):
             ui.notify(t(lang, "error.rate_limited"), type="warning", position="top")
             return
-        token = _tokens().get(room.slug) or new_token()
+        token = device_token(state, room.slug)
         person = await attempt(lang, room.apply(
             "participants",
             lambda d, now: join(d, name.value or "", role.value, now, token=token, name_in_report=consent.value),

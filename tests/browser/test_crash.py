@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import time
 
@@ -67,6 +68,9 @@ async def test_kill_minus_nine_loses_nothing(tmp_path, browser, artefacts):
         assert after.rounds[0].override.reason == "We lopen uit"
         assert after.participants == before.participants
 
+        # As if NiceGUI had not yet flushed app.storage.user: phones must still be known (the device token is
+        # derived from the signed browser cookie); the facilitator simply opens the printed link again.
+        shutil.rmtree(data_dir / ".nicegui", ignore_errors=True)
         restarted = start_server(data_dir, port=int(server.url.rsplit(":", 1)[1]))
         try:
             await expect(screen.locator(".s-speaker")).to_have_text(speaker_name, timeout=30_000)
@@ -76,6 +80,7 @@ async def test_kill_minus_nine_loses_nothing(tmp_path, browser, artefacts):
                 assert await phone.get_by_text("Welkom bij").count() == 0
             await expect(phones[speaker_name].get_by_text("Jij bent aan de beurt")).to_be_visible()
             await expect(phones["Chris"].get_by_text("Een droom vlak voor de crash", exact=True)).to_be_visible()
+            await console.goto(f"{server.url}/d/{slug}?key={server.key}")
             await expect(console.get_by_text(speaker_name, exact=True).first).to_be_visible(timeout=30_000)
             await scene.shot(screen, "screen-after-restart")
             assert Store(data_dir).load(slug) == after
