@@ -76,7 +76,7 @@ def _html_theme(a: Across, theme: ThemeHarvest) -> str:
                 html_table([a.t("col_rank"), a.t("col_item"), a.t("col_dialogue"), a.t("col_dots"),
                              *theme.agenda_roles],
                             [[x.rank, x.text, x.dialogue, x.dots, *x.by_role.values()] for x in theme.agenda],
-                            numeric_from=3)]
+                            numeric_from=3, wide=(1,))]
     else:
         out.append(f'<p class="muted">{esc(a.t("across_none"))}</p>')
     out += [f"<h3>{esc(a.t('across_pledges'))}</h3>", _html_lines(a, theme.pledges), "</section>"]

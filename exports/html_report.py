@@ -42,6 +42,9 @@ table { border-collapse: collapse; min-width: 60%; margin: .5rem 0 1rem; font-si
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--tint); }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+td.wide { min-width: 11rem; }
+th.n { font-size: .78rem; }
 ol.timeline { list-style: none; padding: 0; }
 ol.timeline li { display: grid; grid-template-columns: 4rem 1fr; gap: .5rem; padding: .15rem 0; }
 ol.timeline time { color: var(--muted); font-variant-numeric: tabular-nums; }
@@ -79,9 +82,11 @@ def _card(words: str, who: str) -> str:
     return f'<li>{text(words)}<span class="who"><bdi>{esc(who)}</bdi></span></li>'
 
 
-def html_table(header: list[str], rows: list[list[object]], numeric_from: int = 99) -> str:
+def html_table(header: list[str], rows: list[list[object]], numeric_from: int = 99,
+               wide: tuple[int, ...] = ()) -> str:
+    """A table; columns from `numeric_from` hold numbers, `wide` columns hold the words that matter."""
     def cls(i: int) -> str:
-        return ' class="n"' if i >= numeric_from else ""
+        return ' class="n"' if i >= numeric_from else (' class="wide"' if i in wide else "")
 
     head = "".join(f"<th{cls(i)} scope=\"col\">{esc(h)}</th>" for i, h in enumerate(header))
     body = "".join(
@@ -161,7 +166,7 @@ def to_html(h: Harvest) -> str:
     if h.agenda:
         header = [h.t("col_rank"), h.t("col_item"), h.t("col_from"), h.t("col_dots"), *h.agenda_roles]
         rows = [[a.rank, a.text, a.author, a.dots, *(a.by_role[r] for r in h.agenda_roles)] for a in h.agenda]
-        agenda = f"<p>{esc(h.t('agenda_intro'))}</p>" + html_table(header, rows, numeric_from=3)
+        agenda = f"<p>{esc(h.t('agenda_intro'))}</p>" + html_table(header, rows, numeric_from=3, wide=(1,))
     else:
         agenda = f"<p>{esc(h.t('agenda_empty'))}</p>"
     sections.append(("agenda", h.t("sec_agenda"), agenda))
