@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from . import harvest_cli
 from .config import Settings
 from .store import Store, StoreError, data_dir_from
 
@@ -38,7 +39,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    store = Store(data_dir_from(args.data))
+    store = Store(data_dir_from(getattr(args, "data", None)))
     for slug in store.slugs():
         try:
             dialogue = store.load(slug)
@@ -59,7 +60,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--demo", action="store_true", help="add the sample dialogue if it is missing")
     sub = main.add_subparsers(dest="command")
     listing = sub.add_parser("list", help="the dialogues on this machine, with status")
-    listing.add_argument("--data")
+    listing.add_argument("--data", default=argparse.SUPPRESS)
+    harvest_cli.add_subcommands(sub)
     return main
 
 
@@ -67,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "list":
         return _list(args)
+    if args.command in ("export", "import", "harvest"):
+        return harvest_cli.run(args)
     return _serve(args)
 
 
