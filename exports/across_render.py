@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from slugify import slugify
+
 from .across import Across, Line, ThemeHarvest
 from .html_report import CSS, esc, html_table, text
 from .md import inline, table
@@ -113,6 +115,12 @@ def across_csv(a: Across, excel_nl: bool = False) -> bytes:
 
 
 ACROSS_FORMATS = ("md", "html", "csv")
+
+
+def across_filename(fmt: str, theme: str | None = None, anonymous: bool = False) -> str:
+    """`oogst.md`, `oogst-thuis.html`, `oogst-anoniem.csv`."""
+    name = "oogst" + (f"-{slugify(theme, max_length=40) or 'thema'}" if theme else "")
+    return f"{name}{'-anoniem' if anonymous else ''}.{'csv' if fmt == 'csv-nl' else fmt}"
 
 
 def render_across(a: Across, fmt: str) -> bytes:

@@ -11,11 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from slugify import slugify
-
 from exports import FORMATS, ImportProblem, from_json, message, missing_for_harvest, write_all
 from exports.across import combine
-from exports.across_render import ACROSS_FORMATS, render_across
+from exports.across_render import ACROSS_FORMATS, across_filename, render_across
 from rounds import Dialogue
 from rounds.preparation import new_facilitator_key, new_join_code
 
@@ -138,10 +136,8 @@ def _harvest(args: argparse.Namespace) -> int:
     across = combine(dialogues, theme=args.theme, lang=args.lang, anonymous=args.anonymous)
     out = Path(args.out) if args.out else store.data_dir / "exports" / "oogst"
     out.mkdir(parents=True, exist_ok=True)
-    name = "oogst" + (f"-{slugify(args.theme, max_length=40) or 'thema'}" if args.theme else "")
-    name += "-anoniem" if args.anonymous else ""
     for fmt in ACROSS_FORMATS if args.format == "all" else (args.format,):
-        path = out / f"{name}.{fmt}"
+        path = out / across_filename(fmt, args.theme, args.anonymous)
         path.write_bytes(render_across(across, fmt))
         print(path)
     return 0
