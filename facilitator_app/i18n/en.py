@@ -219,4 +219,17 @@ STRINGS = {
     "console.hide": "Hide",
     "console.unhide": "Show",
     "console.vote_on": "Vote on the cards of",
+    # harvest
+    "export.title": "Harvest",
+    "export.not_yet": "The harvest is ready once all rounds are closed. Still missing:",
+    "export.intro": "Download the harvest. The files are also kept on this computer.",
+    "export.anonymous": "Anonymous (no names)",
+    "export.folder": "Folder: {folder}",
+    "harvest.title": "Harvest of all dialogues",
+    "harvest.intro": "The finished dialogues on this computer come together here, per theme: the dreams, the neighbourhood agenda and who does what. Good to print for a work session.",
+    "harvest.all_themes": "All themes",
+    "harvest.show": "Show",
+    "harvest.import": "Add a harvest from another computer (JSON)",
+    "harvest.import_failed": "This file is not a Wijkdialoog harvest, or it is damaged. Nothing was changed.",
+    "harvest.imported": "Added: {title}",
 }

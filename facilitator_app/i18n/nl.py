@@ -224,4 +224,17 @@ STRINGS = {
     "console.hide": "Verbergen",
     "console.unhide": "Tonen",
     "console.vote_on": "Stemmen over de kaartjes van",
+    # harvest
+    "export.title": "Oogst",
+    "export.not_yet": "De oogst kan pas als alle rondes klaar zijn. Dit ontbreekt nog:",
+    "export.intro": "Download de oogst. De bestanden worden ook bewaard op deze computer.",
+    "export.anonymous": "Anoniem (zonder namen)",
+    "export.folder": "Map: {folder}",
+    "harvest.title": "Oogst van alle wijkdialogen",
+    "harvest.intro": "Hier komen de afgeronde wijkdialogen op deze computer samen, per thema: de dromen, de wijkagenda en wie wat doet. Goed om te printen voor een werkatelier.",
+    "harvest.all_themes": "Alle thema's",
+    "harvest.show": "Tonen",
+    "harvest.import": "Oogst van een andere computer toevoegen (JSON)",
+    "harvest.import_failed": "Dit bestand is geen oogst van Wijkdialoog, of het is beschadigd. Er is niets veranderd.",
+    "harvest.imported": "Toegevoegd: {title}",
 }

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from nicegui import app
 
-from . import console, home, phone, screen
+from . import console, harvest, home, phone, screen
 from .theme import add_shared_style
 
 if TYPE_CHECKING:
@@ -30,3 +30,4 @@ def register(state: AppState) -> None:
     console.register(state)
     screen.register(state)
     phone.register(state)
+    harvest.register(state)

@@ -15,6 +15,7 @@ from ..i18n import role_label, t
 from ..network import qr_svg
 from ..room import Change, Room
 from .common import attempt
+from .console_export import export_panel
 from .console_prepare import PreparePanel
 from .console_run import RunPanel
 from .gate import is_facilitator, key_page
@@ -78,6 +79,8 @@ class ConsoleView:
             self.body.refresh()
         elif self.panel is not None:
             self.panel.update(change)
+            if self.export is not None and change.kind in ("floor", "participants"):
+                self.export.refresh()  # what is still missing for the harvest changes with every turn
 
     def tick(self) -> None:
         if isinstance(self.panel, RunPanel):
@@ -86,6 +89,7 @@ class ConsoleView:
     def _body(self) -> None:
         dialogue = self.room.dialogue
         self.panel: RunPanel | PreparePanel | None = None
+        self.export: ui.refreshable | None = None
         if dialogue.status == Status.PREPARING:
             self.panel = PreparePanel(self.room, self.lang)
             self.panel.build()
@@ -96,17 +100,15 @@ class ConsoleView:
             self.panel = RunPanel(self.room, self.lang, self._open_next)
             self.panel.build()
             add_person_form(self.room, self.lang)
+            with ui.expansion(t(self.lang, "export.title"), icon="inventory_2").classes("w-full wd-card"):
+                self.export = ui.refreshable(lambda: export_panel(self.state, self.room, self.lang))
+                self.export()
         else:
-            self._finished()
+            export_panel(self.state, self.room, self.lang)
 
     async def _open_next(self) -> None:
         await attempt(self.lang, self.room.apply("round", lambda d, now: open_next_round(d, FACILITATOR, now),
                                                  every_round=True))
-
-    def _finished(self) -> None:
-        from .console_export import export_panel
-
-        export_panel(self.state, self.room, self.lang)
 
     def _show_qr(self) -> None:
         url = self.state.join_url(self.room.dialogue.join_code)

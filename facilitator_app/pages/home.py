@@ -27,7 +27,9 @@ def register(state: AppState) -> None:
             key_page(state, lang, wrong=bool(key))
             return
         with frame(t(lang, "app_name"), lang):
-            heading(t(lang, "home.title"))
+            with ui.row().classes("w-full items-center justify-between"):
+                heading(t(lang, "home.title"))
+                ui.link(t(lang, "home.harvest"), "/harvest").classes("text-lg").mark("harvest-link")
             dialogue_list(state, lang)
             create_form(state, lang)
 
