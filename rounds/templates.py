@@ -61,24 +61,24 @@ DEFAULT_TEMPLATE: tuple[RoundTemplate, ...] = (
         "kennismaken", CardKind.NONE, False,
         {"nl": "Kennismaken", "en": "Getting acquainted"},
         {
-            "nl": "Wie ben je, en wat heb jij met {theme}?",
-            "en": "Who are you, and what does {theme} mean to you?",
+            "nl": "Wie ben je, en wat betekent \u2018{theme}\u2019 voor jou?",
+            "en": "Who are you, and what does \u2018{theme}\u2019 mean to you?",
         },
     ),
     RoundTemplate(
         "ervaringen", CardKind.EXPERIENCE, False,
         {"nl": "Ervaringen (wat werkt)", "en": "Experiences (what works)"},
         {
-            "nl": "Vertel over een moment waarop {theme} in jouw buurt goed werkte.",
-            "en": "Tell us about a moment when {theme} worked well in your neighbourhood.",
+            "nl": "Vertel over een moment in onze buurt waarop \u2018{theme}\u2019 goed werkte.",
+            "en": "Tell us about a moment in our neighbourhood when \u2018{theme}\u2019 worked well.",
         },
     ),
     RoundTemplate(
         "dromen", CardKind.DREAM, False,
         {"nl": "Dromen", "en": "Dreams"},
         {
-            "nl": "Stel: het is over vijf jaar en {theme} is in onze buurt helemaal goed. Wat zie je?",
-            "en": "Imagine it is five years from now and {theme} is just right here. What do you see?",
+            "nl": "Stel: het is over vijf jaar en \u2018{theme}\u2019 is in onze buurt helemaal goed. Wat zie je?",
+            "en": "Imagine it is five years from now and \u2018{theme}\u2019 is just right here. What do you see?",
         },
     ),
     RoundTemplate(
