@@ -89,6 +89,9 @@ async def scene(url: str, key: str, join_url: str) -> None:
         await screen.screenshot(path=str(OUT / "projector-round-1920x1080.png"))
         await console.evaluate("window.scrollTo(0, 0)")
         await console.screenshot(path=str(OUT / "console-run.png"))
+        harvest = await (await browser.new_context(viewport={"width": 794, "height": 1123})).new_page()
+        await harvest.goto((ROOT / "tests" / "exports" / "golden" / "nl" / "kersentuin.html").as_uri())
+        await harvest.screenshot(path=str(OUT / "harvest-html-page1.png"))
         await browser.close()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from docx import Document
 from playwright.async_api import expect
 
 from facilitator_app.store import Store
@@ -175,6 +177,20 @@ async def play(scene: Scene, server) -> None:  # noqa: PLR0915 - one story, told
     await expect(anna.get_by_text("De wijkdialoog is klaar. Dank je wel")).to_be_visible()
     await scene.shot(screen, "screen-summary")
     await scene.shot(console, "console-finished")
+
+    # The harvest: the facilitator downloads the HTML and the Word file from the console.
+    async with console.expect_download() as html_download:
+        await console.get_by_role("button", name="HTML").click()
+    report = Path(await (await html_download.value).path()).read_text(encoding="utf-8")
+    assert "Wijkdialoog De Linde" in report and "De koffie wordt koud; we gaan door" in report
+    assert "Een vaste plek om elkaar te ontmoeten" in report and "<script" not in report.lower()
+    async with console.expect_download() as docx_download:
+        await console.get_by_role("button", name="Word").click()
+    word = Document(await (await docx_download.value).path())
+    word_text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert "Wijkdialoog De Linde" in word_text and "Ik nodig mijn buren uit voor koffie" in word_text
+    assert (server.data_dir / "exports" / slug / f"{slug}.docx").exists()
 
     # What was stored is what happened.
     stored = Store(server.data_dir).load(slug)
