@@ -46,3 +46,43 @@ async def test_no_serious_accessibility_violations(server, browser, artefacts):
         assert {page: v for page, v in found.items() if v} == {}
     finally:
         await scene.close()
+
+
+async def test_the_phone_fits_360_pixels_and_its_buttons_fit_a_thumb(server, browser, artefacts):
+    scene = Scene(browser, server.url, artefacts)
+    try:
+        phone = await scene.page({"width": 360, "height": 640})
+        await phone.goto(server.join_url())
+        await expect(phone.get_by_label("Je naam")).to_be_visible()
+        views = {"join": await fit_report(phone)}
+        await phone.close()
+        phone = await join(scene, server.join_url(), "Sanne")
+        await phone.set_viewport_size({"width": 360, "height": 640})
+        console = await scene.page(LAPTOP)
+        await console.goto(f"{server.url}/?key={server.key}")
+        await console.get_by_role("button", name="Openen").first.click()
+        await console.wait_for_url("**/d/**")
+        await button(console, "Start de wijkdialoog")
+        for _ in range(3):  # Marja, Henk, then Sanne
+            await button(console, "Volgende spreker")
+        await expect(phone.get_by_text("Jij bent aan de beurt")).to_be_visible()
+        views["your-turn"] = await fit_report(phone)
+        await scene.shot(phone, "phone-360")
+        assert views == {"join": [], "your-turn": []}
+    finally:
+        await scene.close()
+
+
+async def fit_report(page) -> list[str]:
+    """Problems at this width: horizontal scrolling, or visible buttons smaller than 44 x 44 px."""
+    return await page.evaluate("""() => {
+        const problems = [];
+        if (document.documentElement.scrollWidth > window.innerWidth + 1)
+            problems.push(`scrolls sideways: ${document.documentElement.scrollWidth}px`);
+        for (const b of document.querySelectorAll('button')) {
+            const r = b.getBoundingClientRect();
+            if (r.width > 0 && r.height > 0 && (r.width < 44 || r.height < 44))
+                problems.push(`small button "${b.innerText.trim()}": ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+        return problems;
+    }""")
