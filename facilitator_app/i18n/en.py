@@ -1,13 +1,9 @@
 """English texts. Same keys as nl.py."""
 
-ROLES = {
-    "resident": "Resident",
-    "professional": "Professional",
-    "municipality": "Municipality",
-    "care_welfare": "Care/welfare",
-    "business": "Business",
-    "other": "Other",
-}
+from exports.strings import ROLES as EXPORT_ROLES
+
+# Role names are shared with the harvest, so the phone and the report use the same words.
+ROLES = EXPORT_ROLES["en"]
 
 STATES = {
     "waiting": "waiting",

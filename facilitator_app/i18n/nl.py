@@ -1,13 +1,9 @@
 """Nederlandse teksten (B1). Keys are English; every user-facing Dutch string lives here."""
 
-ROLES = {
-    "resident": "Bewoner",
-    "professional": "Professional",
-    "municipality": "Gemeente",
-    "care_welfare": "Zorg/welzijn",
-    "business": "Ondernemer",
-    "other": "Anders",
-}
+from exports.strings import ROLES as EXPORT_ROLES
+
+# Role names are shared with the harvest, so the phone and the report use the same words.
+ROLES = EXPORT_ROLES["nl"]
 
 STATES = {
     "waiting": "wacht",

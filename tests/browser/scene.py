@@ -61,6 +61,15 @@ async def join(scene: Scene, join_url: str, name: str, role: str = "Bewoner", co
     return phone
 
 
+async def open_demo_console(scene: Scene, server) -> tuple[Page, str]:
+    """The facilitator opens the printed link and then the (only) dialogue; returns the page and its slug."""
+    console = await scene.page(LAPTOP)
+    await console.goto(f"{server.url}/?key={server.key}")
+    await console.get_by_role("button", name="Openen").first.click()
+    await console.wait_for_url("**/d/**")
+    return console, console.url.split("/d/")[1].split("?")[0].split("/")[0]
+
+
 async def button(page: Page, name: str, exact: bool = True) -> None:
     await page.get_by_role("button", name=name, exact=exact).click()
 

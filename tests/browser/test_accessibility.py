@@ -5,7 +5,7 @@ from __future__ import annotations
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import expect
 
-from .scene import LAPTOP, PHONE, PROJECTOR, Scene, button, join
+from .scene import PHONE, PROJECTOR, Scene, button, join, open_demo_console
 
 SERIOUS = {"serious", "critical"}
 
@@ -19,12 +19,8 @@ async def serious_violations(page) -> list[str]:
 async def test_no_serious_accessibility_violations(server, browser, artefacts):
     scene = Scene(browser, server.url, artefacts)
     try:
-        console = await scene.page(LAPTOP)
-        await console.goto(f"{server.url}/?key={server.key}")
-        await console.get_by_role("button", name="Openen").first.click()
-        await console.wait_for_url("**/d/**")
+        console, slug = await open_demo_console(scene, server)
         await expect(console.get_by_role("heading", name="Rondes")).to_be_visible()
-        slug = console.url.rstrip("/").split("/")[-1].split("?")[0]
         screen = await scene.page(PROJECTOR)
         await screen.goto(f"{server.url}/d/{slug}/screen")
         await expect(screen.get_by_text("Doe mee met je telefoon")).to_be_visible()
@@ -58,10 +54,7 @@ async def test_the_phone_fits_360_pixels_and_its_buttons_fit_a_thumb(server, bro
         await phone.close()
         phone = await join(scene, server.join_url(), "Sanne")
         await phone.set_viewport_size({"width": 360, "height": 640})
-        console = await scene.page(LAPTOP)
-        await console.goto(f"{server.url}/?key={server.key}")
-        await console.get_by_role("button", name="Openen").first.click()
-        await console.wait_for_url("**/d/**")
+        console, slug = await open_demo_console(scene, server)
         await button(console, "Start de wijkdialoog")
         for _ in range(3):  # Marja, Henk, then Sanne
             await button(console, "Volgende spreker")

@@ -6,7 +6,7 @@ from playwright.async_api import expect
 
 from facilitator_app.store import Store
 
-from .scene import LAPTOP, Scene, button, join
+from .scene import Scene, button, join, open_demo_console
 
 HOSTILE_NAMES = ["<img src=x onerror=alert(1)>", "{{7*7}}", "مريم 👩🏽‍🦱"]
 HOSTILE_CARDS = [
@@ -20,10 +20,7 @@ HOSTILE_CARDS = [
 
 
 async def start_round(scene: Scene, server, round_number: int = 1):
-    console = await scene.page(LAPTOP)
-    await console.goto(f"{server.url}/?key={server.key}")
-    await console.get_by_role("button", name="Openen").first.click()
-    await console.wait_for_url("**/d/**")
+    console, _ = await open_demo_console(scene, server)
     await button(console, "Start de wijkdialoog")
     for _ in range(round_number - 1):
         await button(console, "Toch sluiten…")

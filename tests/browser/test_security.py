@@ -8,7 +8,7 @@ from playwright.async_api import expect
 
 from facilitator_app.store import Store
 
-from .scene import LAPTOP, Scene, button, join
+from .scene import Scene, button, join, open_demo_console
 
 
 def click_frames(page) -> list[dict]:
@@ -29,11 +29,7 @@ def click_frames(page) -> list[dict]:
 async def test_a_replayed_or_forged_click_cannot_end_someone_elses_turn(server, browser, artefacts):
     scene = Scene(browser, server.url, artefacts)
     try:
-        console = await scene.page(LAPTOP)
-        await console.goto(f"{server.url}/?key={server.key}")
-        await console.get_by_role("button", name="Openen").first.click()
-        await console.wait_for_url("**/d/**")
-        slug = console.url.split("/d/")[1].split("?")[0]
+        console, slug = await open_demo_console(scene, server)
         anna = await join(scene, server.join_url(), "Anna")
         sent = click_frames(anna)
         await anna.reload()  # a fresh socket, so its frames are seen from the start
