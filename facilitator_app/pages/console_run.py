@@ -8,7 +8,7 @@ from nicegui import ui
 
 from rounds import FACILITATOR as F
 from rounds import Card, CardKind, DomainError, Outcome, RoundState
-from rounds.cards import add_card, set_hidden
+from rounds.cards import add_card, dot_counts, set_hidden
 from rounds.talking_piece import (
     close_round,
     end_turn,
@@ -23,7 +23,7 @@ from ..room import Change, Room
 from .common import attempt, person_labels
 from .console_floor import ClosingControls, OrderList
 from .console_order import order_planner
-from .screen_parts import elapsed_text
+from .screen_parts import agenda, elapsed_text
 from .theme import heading
 
 
@@ -74,17 +74,24 @@ class RunPanel:
     def update(self, change: Change) -> None:
         if open_round(self.room.dialogue) is None:
             return
+        if change.kind == "participants" and hasattr(self, "author"):
+            labels = person_labels(self.room.dialogue, self.lang)
+            self.author.set_options({p.id: labels[p.id] for p in self.room.dialogue.participants},
+                                    value=self.author.value)
         if change.kind in ("floor", "participants", "round"):
             self._sync_floor()
             self.order.sync()
             self.closing.sync()
-        elif change.kind in ("cards", "votes") and hasattr(self, "cards"):
-            card = change.subject
-            if change.kind == "cards" and change.extra.get("added") and self.cards_box is not None:
+        elif change.kind == "cards" and hasattr(self, "cards"):
+            if change.extra.get("added") and self.cards_box is not None:
                 with self.cards_box:
-                    self._card_row(card, person_labels(self.room.dialogue, self.lang))
+                    self._card_row(change.subject, person_labels(self.room.dialogue, self.lang))
             else:
-                self.cards.refresh()
+                self.card_list.refresh()
+            if hasattr(self, "dots"):
+                self.dots.refresh()
+        elif change.kind == "votes" and hasattr(self, "dots"):
+            self.dots.refresh()
 
     def tick(self) -> None:
         rnd = open_round(self.room.dialogue)
@@ -175,7 +182,7 @@ class RunPanel:
             heading(t(lang, "screen.cards"), 3)
             if rnd.card_kind != CardKind.NONE:
                 with ui.row().classes("w-full items-end gap-2 no-wrap"):
-                    author = ui.select({p.id: labels[p.id] for p in dialogue.participants},
+                    author = self.author = ui.select({p.id: labels[p.id] for p in dialogue.participants},
                                        label=t(lang, "console.card_for")).props("outlined dense").style(
                         "min-width: 10em").mark("card-for")
                     text = ui.input(t(lang, "console.card_text")).props("outlined dense maxlength=500").classes(
@@ -189,10 +196,29 @@ class RunPanel:
                             text.set_value("")
 
                     ui.button(t(lang, "console.add"), on_click=add).mark("card-for-submit")
-            self.cards_box = ui.column().classes("w-full gap-1")
-            with self.cards_box:
-                for card in rnd.cards:
-                    self._card_row(card, labels)
+            self.card_list = ui.refreshable(self._card_list)
+            self.card_list()
+        if rnd.dot_vote:
+            self.dots = ui.refreshable(self._dots)
+            self.dots()
+
+    def _card_list(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        labels = person_labels(self.room.dialogue, self.lang)
+        self.cards_box = ui.column().classes("w-full gap-1")
+        with self.cards_box:
+            for card in rnd.cards:
+                self._card_row(card, labels)
+
+    def _dots(self) -> None:
+        """The vote as it stands, most dots first: the facilitator sees it even when the screen hides it."""
+        dialogue, rnd = self.room.dialogue, open_round(self.room.dialogue)
+        with ui.column().classes("w-full wd-card gap-1").mark("console-dots"):
+            heading(t(self.lang, "screen.dots"), 3)
+            for card, dots in agenda(dialogue, rnd, dot_counts(dialogue, rnd))[:15]:
+                with ui.row().classes("w-full no-wrap gap-2 items-start"):
+                    ui.label(str(dots)).classes("text-weight-bold").style("min-width: 2em")
+                    ui.label(card.text).classes("wd-text col")
 
     def _card_row(self, card: Card, labels: dict[str, str]) -> None:
         lang = self.lang

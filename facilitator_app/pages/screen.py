@@ -118,11 +118,15 @@ class ScreenView:
             with ui.column().classes("col gap-3").style("min-width: 0"):
                 heading(dialogue.title, 1, "s-title")
                 ui.label(theme_label(dialogue.theme, lang)).classes("s-sub")
-                heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold q-mt-md")
-                with ui.element("ul").classes("s-text"):
-                    for rule in GROUND_RULES[lang]:
-                        with ui.element("li"):
-                            ui.label(rule)
+                closed = [r for r in dialogue.rounds if r.state == "closed"]
+                if between_rounds and closed and closed[-1].dot_vote:
+                    self._agenda_top(closed[-1])  # the vote just closed: now everyone sees the result
+                else:
+                    heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold q-mt-md")
+                    with ui.element("ul").classes("s-text"):
+                        for rule in GROUND_RULES[lang]:
+                            with ui.element("li"):
+                                ui.label(rule)
                 present = [p for p in dialogue.participants if p.present]
                 heading(t(lang, "screen.joined", count=len(present)), 2, "s-text text-weight-bold q-mt-md")
                 with ui.row().classes("gap-2").style("max-height: 18vh; overflow: hidden").mark("screen-joined"):
@@ -206,6 +210,17 @@ class ScreenView:
                     ui.label(str(dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
                     ui.label(card.text).classes("wd-text")
 
+    def _agenda_top(self, vote_round) -> None:
+        dialogue = self.room.dialogue
+        ui.label(t(self.lang, "screen.agenda_top")).classes("s-text text-weight-bold q-mt-md")
+        ranked = agenda(dialogue, vote_round, dot_counts(dialogue, vote_round))[:5]
+        with ui.column().classes("w-full gap-2").mark("screen-agenda"):
+            for place, (card, dots) in enumerate(ranked, start=1):
+                with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
+                    ui.label(f"{place}.").classes("text-weight-bold")
+                    ui.label(card.text).classes("wd-text col")
+                    ui.label(f"{dots} \u25cf").classes("text-weight-bold")
+
     def _finished(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue
         heading(dialogue.title, 1, "s-title")
@@ -214,13 +229,7 @@ class ScreenView:
         with ui.row().classes("w-full no-wrap gap-8").style("flex: 1; min-height: 0").mark("screen-summary"):
             with ui.column().classes("gap-2").style("flex: 3; min-width: 0"):
                 if vote_round is not None:
-                    ui.label(t(lang, "screen.agenda_top")).classes("s-text text-weight-bold")
-                    ranked = agenda(dialogue, vote_round, dot_counts(dialogue, vote_round))[:5]
-                    for place, (card, dots) in enumerate(ranked, start=1):
-                        with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
-                            ui.label(f"{place}.").classes("text-weight-bold")
-                            ui.label(card.text).classes("wd-text col")
-                            ui.label(f"{dots} \u25cf").classes("text-weight-bold")
+                    self._agenda_top(vote_round)
             with ui.column().classes("gap-3 items-center justify-center").style("flex: 2"):
                 ui.label(t(lang, "screen.pledges", count=pledge_count(dialogue))).classes("s-question").mark(
                     "screen-pledges")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from nicegui.testing import User
 
 from .conftest import join_as, live_room
@@ -138,8 +140,6 @@ async def test_turn_note_and_round_notes_are_saved(create_user, setup):
     console.find(marker="turn-note").type("Mist het bankje bij de vijver")
     console.find(marker="round-notes").type("Veel herkenning over ontmoeten")
     await console.should_see(marker="turn-note")
-    import asyncio
-
     for _ in range(20):
         stored = setup.load(dialogue.slug)
         if stored.rounds[0].notes and stored.rounds[0].turns[0].note:
@@ -147,3 +147,28 @@ async def test_turn_note_and_round_notes_are_saved(create_user, setup):
         await asyncio.sleep(0.05)
     assert stored.rounds[0].turns[0].note == "Mist het bankje bij de vijver"
     assert stored.rounds[0].notes == "Veel herkenning over ontmoeten"
+
+
+async def test_the_console_shows_the_vote_and_keeps_a_half_typed_card(create_user, setup):
+    from rounds import FACILITATOR as F
+    from rounds.cards import add_card, place_dot
+
+    from .test_screen_and_cards import open_round_number
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"), ("Henk", "resident"))
+    room = live_room(dialogue.slug)
+    anna = room.dialogue.participants[0].id
+    console = create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await open_round_number(room, 4)
+    await console.should_see(marker="console-dots")
+    await asyncio.sleep(0.5)  # let the console finish redrawing for each of the rounds just opened
+    console.find(marker="card-for-text").type("Voor Henk: een bankje")
+    card = await room.apply("cards", lambda d, now: add_card(d, anna, anna, "Een vaste plek", now),
+                            extra={"added": True})
+    await room.apply("votes", lambda d, now: place_dot(d, anna, anna, card.id, now))
+    await console.should_see("Een vaste plek")
+    dots = console.find(marker="console-dots").elements.pop()
+    assert any(getattr(child, "text", "") == "1" for child in dots.descendants())
+    assert console.find(marker="card-for-text").elements.pop().value == "Voor Henk: een bankje"
+    assert F == "facilitator"

@@ -85,3 +85,24 @@ async def test_dots_on_the_phone_with_dots_left(create_user, setup):
     assert len(vote_round.votes) == 3
     phone.find(content="\u2212").click()
     await phone.should_see("Je hebt nog 1 stippen")
+
+
+async def test_hidden_dots_appear_on_the_screen_when_the_vote_closes(create_user, setup):
+    from rounds.cards import add_card, place_dot
+    from rounds.preparation import update_round
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    update_round(dialogue, F, dialogue.rounds[3].id, show_dots_live=False)
+    setup.store.save(dialogue)
+    room = live_room(dialogue.slug)
+    anna = room.dialogue.participants[0].id
+    screen = create_user()
+    await screen.open(f"/d/{dialogue.slug}/screen")
+    await open_round_number(room, 4)
+    card = await room.apply("cards", lambda d, now: add_card(d, anna, anna, "Een vaste plek", now))
+    await room.apply("votes", lambda d, now: place_dot(d, anna, anna, card.id, now))
+    await screen.should_see(marker="screen-dots-hidden")
+    await screen.should_not_see(marker="screen-agenda")
+    await room.apply("round", lambda d, now: close_round(d, F, now, override_reason="klaar"), every_round=True)
+    await screen.should_see(marker="screen-agenda")
+    await screen.should_see("1 ●")
