@@ -1,0 +1,217 @@
+"""One app server with its dialogues, projectors, consoles and phones; fan-out timing for cards and the floor.
+
+Also the floor: the same clients against a bare NiceGUI page that appends one label per message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .measure import CpuMeter, FanOut, forget_waiters, time_fan_out
+from .people import NAME_PREFIX, Phone, Viewer, join_all, source_address
+from .protocol import Browser, Predicate, Tab, any_update, shows_text
+from .servers import DialogueInfo, ServerProcess, prepare_dialogues, start_app, start_floor
+
+SETTLE = 0.2  # seconds between actions, so one action's fan-out is not queued behind the last one's
+
+
+@dataclass
+class Room:
+    info: DialogueInfo
+    console: Viewer
+    screens: list[Viewer]
+    phones: list[Phone] = field(default_factory=list)
+
+    def present(self) -> list[Phone]:
+        return [p for p in self.phones if p.tab is not None]
+
+
+@dataclass
+class JoinReport:
+    phones: int = 0
+    seconds: float = 0.0
+    per_phone: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+
+
+def everyone(room: Room) -> dict[str, list[tuple[Tab, Predicate]]]:
+    """Every page of a room, each waiting for the update a change of speaker (or round) causes.
+
+    A phone gets no periodic updates, so its first update is the one. The projector and the
+    console also tick a timer every second, so for them it is the first update naming a person
+    (the new speaker): that holds whether a page redraws a part or changes texts in place.
+    """
+    return {
+        "phones": [(p.tab, any_update) for p in room.present() if p.tab is not None],
+        "screens": [(s.tab, shows_text(NAME_PREFIX)) for s in room.screens if s.tab is not None],
+        "console": [(room.console.tab, shows_text(NAME_PREFIX))] if room.console.tab is not None else [],
+    }
+
+
+class AppRun:
+    def __init__(self, work_dir: Path, phones: int, screens: int, per_dialogue: int) -> None:
+        self.work_dir, self.phone_count, self.screen_count = work_dir, phones, screens
+        self.dialogues = max(math.ceil(phones / per_dialogue), 1)
+        self.rooms: list[Room] = []
+        self.server: ServerProcess | None = None
+        self.joins = JoinReport()
+        self.next_index = 0
+
+    async def start(self, join_concurrency: int) -> None:
+        data_dir = self.work_dir / "data"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        infos = prepare_dialogues(data_dir, self.dialogues)
+        self.server, key = await asyncio.to_thread(start_app, data_dir, self.work_dir)
+        base = self.server.base_url
+        for info in infos:
+            console = Viewer(base, f"/d/{info.slug}?key={key}")
+            screens = [Viewer(base, f"/d/{info.slug}/screen") for _ in range(self.screen_count)]
+            for viewer in (console, *screens):
+                await viewer.open()
+            self.rooms.append(Room(info, console, screens))
+        for n in range(self.phone_count):  # round-robin over the dialogues
+            self.add_phone(self.rooms[n % len(self.rooms)])
+        start, cpu = time.perf_counter(), self.server.cpu_seconds()
+        times, errors = await join_all([p for r in self.rooms for p in r.phones], join_concurrency)
+        self.joins = JoinReport(len(times), time.perf_counter() - start, times, errors,
+                                self.server.cpu_seconds() - cpu)
+
+    async def open_round(self) -> FanOut:
+        """The facilitator taps "Ronde beginnen": every page shows the new round."""
+        result = FanOut()
+        for room in self.rooms:
+            await time_fan_out(result, everyone(room), lambda r=room: r.console.click("console.open_round"), 60)
+        return result
+
+    def add_phone(self, room: Room) -> Phone:
+        assert self.server is not None
+        phone = Phone(self.server.base_url, room.info.join_code, self.next_index)
+        self.next_index += 1
+        room.phones.append(phone)
+        return phone
+
+    def all_tabs(self) -> list[Tab]:
+        tabs = []
+        for room in self.rooms:
+            tabs += [v.tab for v in (room.console, *room.screens) if v.tab is not None]
+            tabs += [p.tab for p in room.present() if p.tab is not None]
+        return tabs
+
+    async def stop(self) -> None:
+        closers = [c for r in self.rooms for c in (*(p.close() for p in r.phones), r.console.close(),
+                                                   *(s.close() for s in r.screens))]
+        await asyncio.gather(*closers, return_exceptions=True)  # best effort; the server goes next anyway
+        if self.server is not None:
+            await asyncio.to_thread(self.server.stop)
+
+
+async def measure_cards(run: AppRun, actions: int) -> tuple[FanOut, CpuMeter, float]:
+    """(a) One phone adds a card: until the projector(s), the author's phone and the console show it.
+
+    Returns the fan-out, the server CPU over the phase, and how many updates the *other* phones
+    received per card (0: phones do not show other people's cards).
+    """
+    assert run.server is not None
+    result = FanOut()
+    other_updates = 0
+    with CpuMeter(run.server.cpu_seconds) as cpu:
+        for k in range(actions):
+            room = run.rooms[k % len(run.rooms)]
+            present = [p for p in room.present() if p.cards_sent < 19]
+            author = present[(k * 37) % len(present)]
+            others = [p for p in room.present() if p is not author]
+            before = sum(p.stats.updates for p in others)
+            text = f"Kaartje {k} van {author.name}: de buurt leeft"
+            targets = {
+                "screens": [(s.tab, shows_text(text)) for s in room.screens if s.tab is not None],
+                "author": [(author.tab, shows_text(text))] if author.tab is not None else [],
+                "console": [(room.console.tab, shows_text(text))] if room.console.tab is not None else [],
+            }
+            await time_fan_out(result, targets, lambda a=author, x=text: a.send_card(x), timeout=30)
+            await asyncio.sleep(SETTLE)
+            other_updates += sum(p.stats.updates for p in others) - before
+    forget_waiters(run.all_tabs())
+    return result, cpu, other_updates / max(actions, 1)
+
+
+async def measure_next_speaker(run: AppRun, actions: int) -> tuple[FanOut, CpuMeter]:
+    """(b) The facilitator taps "Volgende spreker": until every phone, the projector(s) and the console have it."""
+    assert run.server is not None
+    result = FanOut()
+    with CpuMeter(run.server.cpu_seconds) as cpu:
+        for k in range(actions):
+            room = run.rooms[k % len(run.rooms)]
+            await time_fan_out(result, everyone(room), room.console.click_next_speaker, timeout=30)
+            await asyncio.sleep(SETTLE)
+    forget_waiters(run.all_tabs())
+    return result, cpu
+
+
+async def measure_late_joins(run: AppRun, count: int) -> tuple[list[float], CpuMeter, list[str]]:
+    """People who arrive while the round runs join one after another; seconds per join and server CPU."""
+    assert run.server is not None
+    phones = [run.add_phone(run.rooms[k % len(run.rooms)]) for k in range(count)]
+    times, errors = [], []
+    with CpuMeter(run.server.cpu_seconds) as cpu:
+        for phone in phones:
+            try:
+                times.append(await phone.join())
+            except Exception as err:
+                errors.append(f"{phone.name}: {type(err).__name__}: {err}")
+            await asyncio.sleep(SETTLE)
+    return times, cpu, errors
+
+
+@dataclass
+class FloorReport:
+    fan_out: FanOut
+    cpu: CpuMeter
+    rss_mib: float
+    connect_errors: list[str]
+
+
+async def measure_floor(work_dir: Path, phones: int, screens: int, actions: int) -> FloorReport:
+    """The same clients on the bare page: one of the "phones" sends, everyone appends a label."""
+    server = await asyncio.to_thread(start_floor, work_dir)
+    browsers = [Browser(server.base_url, source_address(n)) for n in range(phones)]
+    browsers += [Browser(server.base_url) for _ in range(screens)]
+    opened: list[Tab | None] = [None] * len(browsers)
+    errors: list[str] = []
+    gate = asyncio.Semaphore(10)
+
+    async def open_page(index: int) -> None:
+        async with gate:
+            try:
+                opened[index] = await browsers[index].open("/")
+            except Exception as err:
+                errors.append(f"{type(err).__name__}: {err}")
+
+    try:
+        await asyncio.gather(*(open_page(i) for i in range(len(browsers))))
+        phone_tabs = [tab for tab in opened[:phones] if tab is not None]
+        screen_tabs = [tab for tab in opened[phones:] if tab is not None]
+        sender = phone_tabs[0]
+        result = FanOut()
+
+        async def send(text: str) -> None:
+            await sender.set_value(sender.require(tag="nicegui-input"), text)
+            await sender.click(sender.require(tag="q-btn", label="Stuur"))
+
+        with CpuMeter(server.cpu_seconds) as cpu:
+            for k in range(actions):
+                text = f"floor message {k}"
+                targets = {"phones": [(t, shows_text(text)) for t in phone_tabs],
+                           "screens": [(t, shows_text(text)) for t in screen_tabs]}
+                await time_fan_out(result, targets, lambda x=text: send(x), timeout=30)
+                await asyncio.sleep(SETTLE)
+        rss = server.rss_mib()
+    finally:
+        await asyncio.gather(*(tab.close() for tab in opened if tab is not None), return_exceptions=True)
+        await asyncio.gather(*(browser.close() for browser in browsers), return_exceptions=True)
+        await asyncio.to_thread(server.stop)
+    return FloorReport(result, cpu, rss, errors)
