@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import socket
@@ -34,6 +35,7 @@ def base_url(public_url: str, port: int) -> str:
     return public_url.rstrip("/") if public_url else f"http://{lan_address()}:{port}"
 
 
+@functools.lru_cache(maxsize=64)
 def qr_svg(data: str) -> str:
     """An SVG QR code that stays sharp on a projector (no fixed size: it scales to its box)."""
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2, box_size=10)

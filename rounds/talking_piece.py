@@ -30,24 +30,44 @@ def _go_around_turns(rnd: Round, participant_id: str) -> list[Turn]:
     return [t for t in rnd.turns if t.participant_id == participant_id and not t.open_conversation]
 
 
-def speaker_state(dialogue: Dialogue, rnd: Round, participant_id: str) -> SpeakerState:
-    turns = _go_around_turns(rnd, participant_id)
-    current = rnd.current_turn
-    if current is not None and current.participant_id == participant_id:
-        return SpeakerState.ASKED_AGAIN if len(turns) > 1 else SpeakerState.SPEAKING
-    if any(t.outcome == Outcome.SPOKE for t in turns):
+def _tally(rnd: Round) -> dict[str, tuple[int, bool, int]]:
+    """One pass over the round's turns: per person (go-around turns, spoke, passes).
+
+    Every query below is linear in people plus turns, so a room of 200 stays cheap to redraw.
+    """
+    tally: dict[str, tuple[int, bool, int]] = {}
+    for turn in rnd.turns:
+        if turn.open_conversation:
+            continue
+        count, spoke, passes = tally.get(turn.participant_id, (0, False, 0))
+        tally[turn.participant_id] = (count + 1, spoke or turn.outcome == Outcome.SPOKE,
+                                      passes + (turn.outcome == Outcome.PASSED))
+    return tally
+
+
+def _state(pid: str, tally: dict[str, tuple[int, bool, int]], current: Turn | None,
+           present: set[str]) -> SpeakerState:
+    count, spoke, passes = tally.get(pid, (0, False, 0))
+    if current is not None and current.participant_id == pid:
+        return SpeakerState.ASKED_AGAIN if count > 1 else SpeakerState.SPEAKING
+    if spoke:
         return SpeakerState.SPOKE
-    passes = sum(1 for t in turns if t.outcome == Outcome.PASSED)
     if passes >= 2:
         return SpeakerState.PASSED_FINAL
-    if not participant(dialogue, participant_id).present:
+    if pid not in present:
         return SpeakerState.LEFT
     return SpeakerState.PASSED if passes == 1 else SpeakerState.WAITING
 
 
+def speaker_state(dialogue: Dialogue, rnd: Round, participant_id: str) -> SpeakerState:
+    participant(dialogue, participant_id)
+    return _state(participant_id, _tally(rnd), rnd.current_turn, _present(dialogue))
+
+
 def states(dialogue: Dialogue, rnd: Round) -> dict[str, SpeakerState]:
     """Each person in the round's order, in order, with where they stand."""
-    return {pid: speaker_state(dialogue, rnd, pid) for pid in rnd.order}
+    tally, current, present = _tally(rnd), rnd.current_turn, _present(dialogue)
+    return {pid: _state(pid, tally, current, present) for pid in rnd.order}
 
 
 def _present(dialogue: Dialogue) -> set[str]:
@@ -56,8 +76,8 @@ def _present(dialogue: Dialogue) -> set[str]:
 
 def waiting(dialogue: Dialogue, rnd: Round) -> list[str]:
     """Present people in the order who have not had any turn yet."""
-    present = _present(dialogue)
-    return [pid for pid in rnd.order if pid in present and not _go_around_turns(rnd, pid)]
+    present, tally = _present(dialogue), _tally(rnd)
+    return [pid for pid in rnd.order if pid in present and pid not in tally]
 
 
 def to_ask_again(dialogue: Dialogue, rnd: Round) -> list[str]:

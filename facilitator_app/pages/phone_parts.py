@@ -27,6 +27,7 @@ class PhoneView:
         with ui.row().classes("w-full items-center justify-between"):
             self.greeting = ui.label().classes("text-lg").mark("phone-hello")
         self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
+        self.your_turn: ui.column | None = None
         self.round_part = ui.refreshable(self._round)
         self.turn_part = ui.refreshable(self._turn)
         self.cards_part = ui.refreshable(self._cards)
@@ -59,9 +60,11 @@ class PhoneView:
             self.turn_part.refresh()
             self.cards_part.refresh()
             self.dots_part.refresh()
-        elif change.kind in ("floor", "participants"):
-            self.turn_part.refresh()
-            if change.kind == "participants":
+        elif change.kind == "floor":
+            self._sync_turn()
+        elif change.kind == "participants":
+            self._sync_turn()  # only texts that really changed are sent to the phone
+            if getattr(change.subject, "id", None) == self.person_id:
                 self._greet()
         elif change.kind == "cards":
             card = change.subject
@@ -88,45 +91,61 @@ class PhoneView:
                 heading(rnd.question, 2).mark("phone-question")
 
     def _turn(self) -> None:
-        dialogue, lang = self.room.dialogue, self.lang
-        rnd = open_round(dialogue)
-        if rnd is None:
+        """Built once per round; `_sync_turn` then only changes texts and visibility in place."""
+        self.your_turn = None
+        lang = self.lang
+        if open_round(self.room.dialogue) is None:
             return
-        labels = person_labels(dialogue, lang)
-        me = self.person_id
+        with ui.column().classes("w-full wd-card gap-3").style(
+                "border: 3px solid var(--wd-primary)").mark("your-turn") as self.your_turn:
+            heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
+            ui.label(t(lang, "phone.your_turn_hint"))
+            with ui.row().classes("w-full no-wrap gap-3"):
+                ui.button(t(lang, "phone.done"), on_click=lambda: self._end(Outcome.SPOKE)).props(
+                    "size=xl unelevated").classes("col").mark("turn-done")
+                ui.button(t(lang, "phone.pass"), on_click=lambda: self._end(Outcome.PASSED)).props(
+                    "size=xl outline").classes("col").mark("turn-pass")
+        with ui.column().classes("w-full wd-card gap-1").mark("phone-turn") as self.status_card:
+            self.speaking_now = ui.label().classes("text-lg")
+            self.main_line = ui.label().classes("text-h6")
+            self.sub_line = ui.label().classes("wd-muted")
+        self._sync_turn()
+
+    def _turn_texts(self) -> tuple[bool, str, str, str, str]:
+        """(my turn?, who speaks now, main line, its marker, second line) for this phone."""
+        dialogue, lang, me = self.room.dialogue, self.lang, self.person_id
+        rnd = open_round(dialogue)
         current = rnd.current_turn
         if current is not None and current.participant_id == me:
-            with ui.column().classes("w-full wd-card gap-3").style(
-                    "border: 3px solid var(--wd-primary)").mark("your-turn"):
-                heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
-                ui.label(t(lang, "phone.your_turn_hint"))
-                with ui.row().classes("w-full no-wrap gap-3"):
-                    ui.button(t(lang, "phone.done"), on_click=lambda: self._end(Outcome.SPOKE)).props(
-                        "size=xl unelevated").classes("col").mark("turn-done")
-                    ui.button(t(lang, "phone.pass"), on_click=lambda: self._end(Outcome.PASSED)).props(
-                        "size=xl outline").classes("col").mark("turn-pass")
-            return
+            return True, "", "", "", ""
+        speaking = ""
+        if current is not None:
+            name = person_labels(dialogue, lang).get(current.participant_id, "?")
+            speaking = t(lang, "phone.speaking_now", name=name)
         state = speaker_state(dialogue, rnd, me) if me in rnd.order else SpeakerState.WAITING
-        with ui.column().classes("w-full wd-card gap-1").mark("phone-turn"):
-            if current is not None:
-                ui.label(t(lang, "phone.speaking_now", name=labels.get(current.participant_id, "?"))).classes(
-                    "text-lg")
-            if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL):
-                ui.label(t(lang, "phone.open_conversation" if rnd.open_conversation else "phone.heard")).classes(
-                    "text-lg").mark("phone-heard")
-            elif state == SpeakerState.LEFT:
-                ui.label(t(lang, "phone.left"))
-            else:
-                queue = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
-                if state == SpeakerState.PASSED and me not in queue:
-                    ui.label(t(lang, "phone.passed_once")).classes("text-lg")
-                elif me in queue:
-                    before = queue.index(me)
-                    key = ("phone.next_is_you" if before == 0 else
-                           "phone.before_you_one" if before == 1 else "phone.before_you")
-                    ui.label(t(lang, key, count=before)).classes("text-h6").mark("phone-place")
-                    if state == SpeakerState.PASSED:
-                        ui.label(t(lang, "phone.passed_once")).classes("wd-muted")
+        if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL):
+            return False, speaking, t(lang, "phone.open_conversation" if rnd.open_conversation else
+                                      "phone.heard"), "phone-heard", ""
+        if state == SpeakerState.LEFT:
+            return False, speaking, t(lang, "phone.left"), "phone-left", ""
+        queue = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
+        if me not in queue:
+            return False, speaking, t(lang, "phone.passed_once") if state == SpeakerState.PASSED else "", "", ""
+        before = queue.index(me)
+        key = "phone.next_is_you" if before == 0 else "phone.before_you_one" if before == 1 else "phone.before_you"
+        second = t(lang, "phone.passed_once") if state == SpeakerState.PASSED else ""
+        return False, speaking, t(lang, key, count=before), "phone-place", second
+
+    def _sync_turn(self) -> None:
+        if self.your_turn is None or self.your_turn.is_deleted or open_round(self.room.dialogue) is None:
+            return
+        mine, speaking, main, marker, second = self._turn_texts()
+        self.your_turn.set_visibility(mine)
+        self.status_card.set_visibility(not mine and bool(speaking or main or second))
+        for label, text in ((self.speaking_now, speaking), (self.main_line, main), (self.sub_line, second)):
+            label.set_text(text)
+            label.set_visibility(bool(text))
+        self.main_line.mark(marker)
 
     async def _end(self, outcome: Outcome) -> None:
         await attempt(self.lang, self.room.apply(

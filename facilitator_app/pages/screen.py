@@ -71,13 +71,20 @@ class ScreenView:
         self.state.tick.subscribe(self.tick)
 
     def update(self, change: Change) -> None:
-        if change.kind in ("floor", "participants", "votes", "round", "status", "prepare"):
+        in_round = self.people_part is not None and open_round(self.room.dialogue) is not None
+        if change.kind in ("floor", "participants") and in_round:
+            self.people_part.refresh()  # the speaker and who is heard; the cards stay as they are
+        elif change.kind == "votes" and in_round and self.side_part is not None:
+            self.side_part.refresh()
+        elif change.kind in ("floor", "participants", "votes", "round", "status", "prepare"):
             self.body.refresh()
         elif change.kind == "cards":
             card = change.subject
             added = isinstance(card, Card) and change.extra.get("added")
             if added and self.cards_box is not None and not card.hidden:
                 self._append_card(card)
+            elif self.side_part is not None and open_round(self.room.dialogue) is not None:
+                self.side_part.refresh()
             else:
                 self.body.refresh()
 
@@ -93,6 +100,8 @@ class ScreenView:
     def _body(self) -> None:
         dialogue = self.room.dialogue
         self.timer_label, self.cards_box = None, None
+        self.people_part: ui.refreshable | None = None
+        self.side_part: ui.refreshable | None = None
         rnd = open_round(dialogue)
         if dialogue.status == Status.FINISHED:
             self._finished()
@@ -137,7 +146,6 @@ class ScreenView:
 
     def _round(self, rnd) -> None:
         lang, dialogue = self.lang, self.room.dialogue
-        labels = person_labels(dialogue, lang)
         index = dialogue.rounds.index(rnd) + 1
         with ui.row().classes("w-full items-baseline justify-between no-wrap"):
             ui.label(f"{t(lang, 'screen.round_of', n=index, total=len(dialogue.rounds))} \u00b7 {rnd.title}").classes(
@@ -146,22 +154,38 @@ class ScreenView:
         heading(rnd.question, 1, "s-question").mark("screen-question")
         with ui.row().classes("w-full no-wrap gap-6").style("flex: 1; min-height: 0"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 0"):
-                self._speaker(rnd, labels)
-                self._order(rnd, labels)
+                self.people_part = ui.refreshable(self._people)
+                self.people_part()
             with ui.column().classes("gap-2").style("flex: 2; min-width: 0; overflow: hidden"):
-                if rnd.dot_vote:
-                    self._dots(rnd)
-                elif rnd.card_kind == "none":
-                    heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold")
-                    with ui.element("ul").classes("s-text wd-card"):
-                        for rule in GROUND_RULES[lang]:
-                            with ui.element("li").classes("q-my-xs"):
-                                ui.label(rule)
-                else:
-                    heading(t(lang, "screen.cards"), 2, "s-text text-weight-bold")
-                    self.cards_box = ui.column().classes("w-full gap-2").mark("screen-cards")
-                    for card in [c for c in rnd.cards if not c.hidden][-6:]:
-                        self._append_card(card)
+                self.side_part = ui.refreshable(self._side)
+                self.side_part()
+
+    def _people(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if rnd is None:  # a late event for a round that has just closed; the body redraws anyway
+            return
+        labels = person_labels(self.room.dialogue, self.lang)
+        self._speaker(rnd, labels)
+        self._order(rnd, labels)
+
+    def _side(self) -> None:
+        lang, rnd = self.lang, open_round(self.room.dialogue)
+        self.cards_box = None
+        if rnd is None:
+            return
+        if rnd.dot_vote:
+            self._dots(rnd)
+        elif rnd.card_kind == "none":
+            heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold")
+            with ui.element("ul").classes("s-text wd-card"):
+                for rule in GROUND_RULES[lang]:
+                    with ui.element("li").classes("q-my-xs"):
+                        ui.label(rule)
+        else:
+            heading(t(lang, "screen.cards"), 2, "s-text text-weight-bold")
+            self.cards_box = ui.column().classes("w-full gap-2").mark("screen-cards")
+            for card in [c for c in rnd.cards if not c.hidden][-6:]:
+                self._append_card(card)
 
     def _speaker(self, rnd, labels) -> None:
         lang = self.lang
