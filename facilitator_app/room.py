@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from nicegui import Event, run
 
 from rounds import Dialogue, DomainError, RoundState
-from rounds.talking_piece import open_round
+from rounds.talking_piece import Summary, open_round, summarize
 
 from .store import Store
 
@@ -43,6 +43,9 @@ class Room:
         self.clock = clock
         self.changed: Event[Change] = Event()
         self._lock = asyncio.Lock()
+        self.version = 0  # goes up with every applied action; caches below key on it
+        self._summary: tuple[int, str, Summary] | None = None
+        self._labels: tuple[int, str, dict[str, str]] | None = None
 
     @property
     def slug(self) -> str:
@@ -60,11 +63,13 @@ class Room:
             current = open_round(self.dialogue)
             try:
                 result = action(self.dialogue, self.clock())
+                self.version += 1
             except DomainError:
                 raise
             except Exception:
                 log.exception("action %s failed; reloading %s from disk", kind, self.slug)
                 self.dialogue = self.store.load(self.slug)
+                self.version += 1
                 raise
             touched = None
             if not every_round:
@@ -78,9 +83,28 @@ class Room:
             except BaseException:
                 log.exception("saving %s failed; reloading from disk", self.slug)
                 self.dialogue = self.store.load(self.slug)
+                self.version += 1
                 raise
+        self.version += 1
         self.changed.emit(Change(kind, result, extra or {}))
         return result
+
+    def summary(self) -> Summary | None:
+        """The open round's summary, worked out once per change for all pages (not once per phone)."""
+        rnd = open_round(self.dialogue)
+        if rnd is None:
+            return None
+        if self._summary is None or self._summary[:2] != (self.version, rnd.id):
+            self._summary = (self.version, rnd.id, summarize(self.dialogue, rnd))
+        return self._summary[2]
+
+    def labels(self, lang: str) -> dict[str, str]:
+        """Display names (two Annas told apart), once per change and language."""
+        from .pages.common import person_labels
+
+        if self._labels is None or self._labels[:2] != (self.version, lang):
+            self._labels = (self.version, lang, person_labels(self.dialogue, lang))
+        return self._labels[2]
 
 
     def _save(self, touched: set[str] | None) -> bool:

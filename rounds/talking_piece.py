@@ -6,6 +6,8 @@ their first. Turns in an open conversation are recorded and timed like any other
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import errors as e
 from .errors import DomainError
 from .model import (
@@ -78,6 +80,35 @@ def waiting(dialogue: Dialogue, rnd: Round) -> list[str]:
     """Present people in the order who have not had any turn yet."""
     present, tally = _present(dialogue), _tally(rnd)
     return [pid for pid in rnd.order if pid in present and pid not in tally]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Where everyone stands in one round, worked out once and read by every screen and phone."""
+
+    states: dict[str, SpeakerState]
+    waiting: list[str]
+    to_ask_again: list[str]
+    not_heard: list[str]
+    had_turn: frozenset[str]
+
+    @property
+    def queue(self) -> list[str]:
+        """Who gets the floor next, in order: first those waiting, then those who passed once."""
+        return self.waiting or self.to_ask_again
+
+
+def summarize(dialogue: Dialogue, rnd: Round) -> Summary:
+    tally, current, present = _tally(rnd), rnd.current_turn, _present(dialogue)
+    by_pid = {pid: _state(pid, tally, current, present) for pid in rnd.order}
+    done = (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL, SpeakerState.LEFT)
+    return Summary(
+        states=by_pid,
+        waiting=[pid for pid in rnd.order if pid in present and pid not in tally],
+        to_ask_again=[pid for pid, st in by_pid.items() if st == SpeakerState.PASSED],
+        not_heard=[pid for pid, st in by_pid.items() if st not in done and pid in present],
+        had_turn=frozenset(tally),
+    )
 
 
 def to_ask_again(dialogue: Dialogue, rnd: Round) -> list[str]:
@@ -162,17 +193,23 @@ def _new_turn(dialogue: Dialogue, rnd: Round, participant_id: str, now: float) -
     return turn
 
 
-def floor_refusal(dialogue: Dialogue, rnd: Round, participant_id: str) -> DomainError | None:
-    """Why this person may not get the floor right now, or None if they may."""
+def floor_refusal(dialogue: Dialogue, rnd: Round, participant_id: str,
+                  summary: Summary | None = None) -> DomainError | None:
+    """Why this person may not get the floor right now, or None if they may.
+
+    Pass a `summary` of the round when asking for many people at once.
+    """
     person = participant(dialogue, participant_id)
     if rnd.current_turn is not None:
         return DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
     if not person.present:
         return DomainError(e.NOT_PRESENT, [person.name])
-    still_waiting = [pid for pid in waiting(dialogue, rnd) if pid != participant_id]
-    if _go_around_turns(rnd, participant_id) and still_waiting:
-        return DomainError(e.ALREADY_HAD_TURN, [person.name], waiting=names(dialogue, still_waiting))
-    state = speaker_state(dialogue, rnd, participant_id)
+    summary = summary or summarize(dialogue, rnd)
+    if participant_id in summary.had_turn:
+        still_waiting = [pid for pid in summary.waiting if pid != participant_id]
+        if still_waiting:
+            return DomainError(e.ALREADY_HAD_TURN, [person.name], waiting=names(dialogue, still_waiting))
+    state = summary.states.get(participant_id) or speaker_state(dialogue, rnd, participant_id)
     if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL) and not rnd.open_conversation:
         return DomainError(e.ALREADY_DONE, [person.name])
     return None

@@ -16,15 +16,12 @@ from rounds.talking_piece import (
     close_round,
     floor_refusal,
     give_floor,
-    not_heard,
     open_round,
     start_open_conversation,
-    states,
 )
 
 from ..i18n import names_list, refusal, role_label, state_label, t
 from ..room import Room
-from .common import person_labels
 from .theme import heading
 
 CHIP = {"speaking": "wd-chip-speaking", "asked_again": "wd-chip-speaking", "spoke": "wd-chip-done",
@@ -48,17 +45,17 @@ class OrderRow:
                 self.why = ui.tooltip("")
             self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
 
-    def sync(self, labels: dict[str, str]) -> None:
+    def sync(self, labels: dict[str, str], people: dict, summary) -> None:
         dialogue, lang = self.panel.room.dialogue, self.panel.lang
         rnd = open_round(dialogue)
-        person = next(p for p in dialogue.participants if p.id == self.pid)
-        state = states(dialogue, rnd).get(self.pid, "waiting")
+        person = people[self.pid]
+        state = summary.states.get(self.pid, "waiting")
         self.name.set_text(labels[self.pid])
         self.role.set_text(role_label(lang, person.role))
         self.no_phone.set_visibility(not person.has_phone)
         self.state.set_text(state_label(lang, state))
         self.state.classes(remove=ALL_CHIPS, add=CHIP.get(state, ""))
-        reason = floor_refusal(dialogue, rnd, self.pid)
+        reason = floor_refusal(dialogue, rnd, self.pid, summary)
         # Looks disabled but stays tappable: a tap shows why (tablets have no hover).
         self.give.props(remove="color aria-disabled") if reason is None else self.give.props(
             "color=grey-7 aria-disabled=true")
@@ -95,13 +92,14 @@ class OrderList:
         rnd = open_round(self.room.dialogue)
         if rnd is None:
             return
-        labels = person_labels(self.room.dialogue, self.lang)
+        labels, summary = self.room.labels(self.lang), self.room.summary()
+        people = {p.id: p for p in self.room.dialogue.participants}
         for index, pid in enumerate(rnd.order):
             if pid not in self.rows:
                 with self.box:
                     self.rows[pid] = OrderRow(self, pid)
             row = self.rows[pid]
-            row.sync(labels)
+            row.sync(labels, people, summary)
             if self.box.default_slot.children.index(row.element) != index:
                 row.element.move(self.box, target_index=index)  # someone who came back moves to the end
 
@@ -126,8 +124,8 @@ class ClosingControls:
         rnd = open_round(dialogue)
         if rnd is None:
             return
-        pending = not_heard(dialogue, rnd)
-        labels = person_labels(dialogue, lang)
+        pending = self.room.summary().not_heard
+        labels = self.room.labels(lang)
         if pending:
             self.status.set_text(t(lang, "console.still_waiting", names=names_list(lang, [labels[p] for p in pending])))
             self.status.classes(remove="text-positive text-weight-medium")

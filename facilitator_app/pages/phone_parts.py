@@ -6,11 +6,11 @@ from nicegui import app, ui
 
 from rounds import CardKind, Outcome, Role, SpeakerState, Status
 from rounds.cards import add_card, delete_card, dots_left, edit_card, place_dot, remove_dot, votable_cards
-from rounds.talking_piece import end_turn, open_round, speaker_state, to_ask_again, waiting
+from rounds.talking_piece import end_turn, open_round
 
 from ..i18n import kind_label, role_label, t
 from ..room import Change, Room
-from .common import attempt, person_labels
+from .common import attempt
 from .theme import heading
 
 
@@ -120,15 +120,16 @@ class PhoneView:
             return True, "", "", "", ""
         speaking = ""
         if current is not None:
-            name = person_labels(dialogue, lang).get(current.participant_id, "?")
+            name = self.room.labels(lang).get(current.participant_id, "?")
             speaking = t(lang, "phone.speaking_now", name=name)
-        state = speaker_state(dialogue, rnd, me) if me in rnd.order else SpeakerState.WAITING
+        summary = self.room.summary()
+        state = summary.states.get(me, SpeakerState.WAITING)
         if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL):
             return False, speaking, t(lang, "phone.open_conversation" if rnd.open_conversation else
                                       "phone.heard"), "phone-heard", ""
         if state == SpeakerState.LEFT:
             return False, speaking, t(lang, "phone.left"), "phone-left", ""
-        queue = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
+        queue = summary.queue
         if me not in queue:
             return False, speaking, t(lang, "phone.passed_once") if state == SpeakerState.PASSED else "", "", ""
         before = queue.index(me)

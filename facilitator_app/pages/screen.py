@@ -8,7 +8,7 @@ from nicegui import ui
 
 from rounds import Card, Status
 from rounds.cards import dot_counts
-from rounds.talking_piece import open_round, states
+from rounds.talking_piece import open_round
 from rounds.templates import GROUND_RULES, theme_label
 
 from ..i18n import kind_label, role_label, t
@@ -164,7 +164,7 @@ class ScreenView:
         rnd = open_round(self.room.dialogue)
         if rnd is None:  # a late event for a round that has just closed; the body redraws anyway
             return
-        labels = person_labels(self.room.dialogue, self.lang)
+        labels = self.room.labels(self.lang)
         self._speaker(rnd, labels)
         self._order(rnd, labels)
 
@@ -202,7 +202,7 @@ class ScreenView:
 
     def _order(self, rnd, labels) -> None:
         lang = self.lang
-        by_state = states(self.room.dialogue, rnd)
+        by_state = self.room.summary().states
         heard = [pid for pid, st in by_state.items() if st in ("spoke", "passed_final")]
         to_come = [pid for pid, st in by_state.items() if st in ("waiting", "passed")]
         for title, ids, css, mark in ((t(lang, "screen.heard"), heard, "wd-chip-done", "screen-heard"),
