@@ -41,9 +41,13 @@ test-browser: $(TEST_STAMP) $(CHROMIUM)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(TEST_STAMP)
+# Figures, not tests: engine, harvest, a room of 200 and 500 phones with a 10-minute soak, the join page on 3G.
+bench: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/export_bench.py
+	$(BIN)/python bench/room_load.py
+	$(BIN)/python bench/join_weight.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artefacts
