@@ -11,7 +11,8 @@ simulated clients speak NiceGUI's own protocol (bench/load/protocol.py). Then it
   (c) server RSS and CPU ms per action;
   (d) every phone sends one card within --burst-window seconds: all stored and on the projector?
   (e) a soak: phones leave, return and join, cards arrive, the floor moves; RSS flat after warm-up?
-  and the floor: the same clients on a bare page that appends one label per message.
+  and the floor: the same clients on a bare page that appends one label per message, its messages
+  interleaved with the next-speaker taps so that both meet the machine in the same state.
 
     .venv/bin/python bench/room_load.py                      # the full run (about 15 minutes)
     .venv/bin/python bench/room_load.py --sizes 200 --soak 60 --parts floor,fanout,soak
@@ -35,9 +36,10 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from load.floor import FloorRun  # noqa: E402
 from load.profile import Profiler  # noqa: E402
 from load.report import Report  # noqa: E402
-from load.room import AppRun, measure_cards, measure_floor, measure_late_joins, measure_next_speaker  # noqa: E402
+from load.room import AppRun, measure_cards, measure_late_joins, measure_next_speaker  # noqa: E402
 from load.servers import SERVER_CPU_SECONDS, code_version, machine_busy_seconds  # noqa: E402
 from load.stress import burst, soak  # noqa: E402
 
@@ -76,24 +78,31 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
 
 async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report) -> None:
     dialogues = max(math.ceil(n / args.per_dialogue), 1)
-    screens = args.screens * dialogues
-    floor = None
-    if "floor" in args.parts:
-        floor = await measure_floor(work / f"floor-{n}", n, screens, args.actions)
-        report.floor(n, floor)
-    if not args.parts & {"fanout", "burst", "soak"}:
-        return
-    run = AppRun(work / f"app-{n}", n, args.screens, args.per_dialogue)
+    floor = FloorRun(work / f"floor-{n}", n, args.screens * dialogues) if "floor" in args.parts else None
+    run = AppRun(work / f"app-{n}", n, args.screens, args.per_dialogue) if args.parts - {"floor"} else None
     try:
+        if run is None:
+            assert floor is not None
+            await floor.start()
+            for k in range(args.actions):
+                await floor.send_one(k)
+            report.floor(n, floor.report(), alone=True)
+            return
         await run.start(args.join_concurrency)
         assert run.server is not None
         report.joined(n, run, await run.open_round())
         if "fanout" in args.parts:
             cards, cards_cpu, others = await measure_cards(run, args.actions)
+            if floor is not None:
+                await floor.start()  # now, so its idle sockets do not weigh on the joins
             profiler = Profiler(run.server.pid, work / f"profile-next-{n}.txt") if args.profile else None
-            floor_moves, next_cpu = await measure_next_speaker(run, args.actions)
-            report.fan_out(n, run, floor, cards, cards_cpu, others, floor_moves, next_cpu,
-                           profiler.stop() if profiler else None)
+            moves, next_cpu = await measure_next_speaker(run, args.actions, floor.send_one if floor else None)
+            profile = profiler.stop() if profiler else None
+            floor_report = floor.report() if floor is not None else None
+            if floor is not None:
+                await floor.stop()
+                report.floor(n, floor_report)
+            report.fan_out(n, run, floor_report, cards, cards_cpu, others, moves, next_cpu, profile)
         if "burst" in args.parts and n == max(args.sizes):
             profiler = Profiler(run.server.pid, work / f"profile-burst-{n}.txt") if args.profile else None
             result = await burst(run, args.burst_window, args.seed)
@@ -104,7 +113,10 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
             report.soak(n, await soak(run, args.soak, args.seed))
         report.server_log(n, run.server.log_text())
     finally:
-        await run.stop()
+        if floor is not None:
+            await floor.stop()
+        if run is not None:
+            await run.stop()
 
 
 async def main(args: argparse.Namespace) -> int:

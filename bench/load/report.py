@@ -7,8 +7,9 @@ import math
 import time
 from pathlib import Path
 
+from .floor import FloorReport
 from .measure import CpuMeter, FanOut, percentile
-from .room import AppRun, FloorReport
+from .room import AppRun
 from .stress import BurstReport, SoakReport, spread
 
 PAGES = ("phones", "screens")  # what the floor also has; the console is reported on its own
@@ -55,12 +56,16 @@ class Report:
         self.say(f"code: {code}")
         self.say(f"python {machine}; work dir {self.work}")
 
-    def floor(self, n: int, floor: FloorReport) -> None:
+    def floor(self, n: int, floor: FloorReport, alone: bool = False) -> None:
         self.floors[n] = floor
-        self.say(f"\n## N = {n}: the floor (bare NiceGUI page, one label appended per message) {self.took()}")
+        if alone:
+            self.say(f"\n## N = {n}: the floor alone (bare NiceGUI page, one label appended per message) {self.took()}")
+        else:
+            self.say(f"  the floor at N = {n} (bare NiceGUI page, one label appended per message; its messages "
+                     f"alternate with the next-speaker taps below)")
         self.say("  " + fan_line("delivery to phones + screens", floor.fan_out, PAGES))
-        self.say(f"  server RSS {floor.rss_mib:.0f} MiB; CPU {floor.cpu.ms_per(floor.fan_out.actions):.0f} ms "
-                 f"per message; connect errors {len(floor.connect_errors)}")
+        self.say(f"  server RSS {floor.rss_mib:.0f} MiB; CPU {floor.cpu_ms_per_message:.0f} ms per message; "
+                 f"connect errors {len(floor.connect_errors)}")
 
     def joined(self, n: int, run: AppRun, opened: FanOut) -> None:
         assert run.server is not None
@@ -158,6 +163,9 @@ class Report:
         self.say(f"\n## Targets (run took {wall / 60:.1f} min)")
         self.say(f"  CPU used: servers {server_cpu:.0f} s, load generator {bench_cpu:.0f} s, everything else on the "
                  f"machine {others:.0f} s ({100 * others / wall:.0f}% of one core; other work there slows the figures)")
+        if others / wall > 0.25:
+            self.say("  WARNING: other processes kept this 2-core machine busy; latencies and the floor are noisy. "
+                     "Run again on a quiet machine for figures to keep.")
         for name, measured, met in self.targets:
             self.say(f"  {met:7s} {name}: {measured}")
 

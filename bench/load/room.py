@@ -1,20 +1,18 @@
-"""One app server with its dialogues, projectors, consoles and phones; fan-out timing for cards and the floor.
-
-Also the floor: the same clients against a bare NiceGUI page that appends one label per message.
-"""
+"""One app server with its dialogues, projectors, consoles and phones; fan-out timing for cards and the floor."""
 
 from __future__ import annotations
 
 import asyncio
 import math
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .measure import CpuMeter, FanOut, forget_waiters, time_fan_out
-from .people import NAME_PREFIX, Phone, Viewer, join_all, source_address
-from .protocol import Browser, Predicate, Tab, any_update, shows_text
-from .servers import DialogueInfo, ServerProcess, prepare_dialogues, start_app, start_floor
+from .people import NAME_PREFIX, Phone, Viewer, join_all
+from .protocol import Predicate, Tab, any_update, shows_text
+from .servers import DialogueInfo, ServerProcess, prepare_dialogues, start_app
 
 SETTLE = 0.2  # seconds between actions, so one action's fan-out is not queued behind the last one's
 
@@ -139,12 +137,21 @@ async def measure_cards(run: AppRun, actions: int) -> tuple[FanOut, CpuMeter, fl
     return result, cpu, other_updates / max(actions, 1)
 
 
-async def measure_next_speaker(run: AppRun, actions: int) -> tuple[FanOut, CpuMeter]:
-    """(b) The facilitator taps "Volgende spreker": until every phone, the projector(s) and the console have it."""
+async def measure_next_speaker(run: AppRun, actions: int, between: Callable[[int], Awaitable[None]] | None = None
+                               ) -> tuple[FanOut, CpuMeter]:
+    """(b) The facilitator taps "Volgende spreker": until every phone, the projector(s) and the console have it.
+
+    `between` runs before each tap (the floor's message), so both see the same moments of the machine.
+    """
     assert run.server is not None
     result = FanOut()
+    for room in run.rooms:  # untimed: the first tap runs cold code paths (the floor gets a warm-up message too)
+        await time_fan_out(FanOut(), everyone(room), room.console.click_next_speaker, timeout=30)
+        await asyncio.sleep(SETTLE)
     with CpuMeter(run.server.cpu_seconds) as cpu:
         for k in range(actions):
+            if between is not None:
+                await between(k)
             room = run.rooms[k % len(run.rooms)]
             await time_fan_out(result, everyone(room), room.console.click_next_speaker, timeout=30)
             await asyncio.sleep(SETTLE)
@@ -165,53 +172,3 @@ async def measure_late_joins(run: AppRun, count: int) -> tuple[list[float], CpuM
                 errors.append(f"{phone.name}: {type(err).__name__}: {err}")
             await asyncio.sleep(SETTLE)
     return times, cpu, errors
-
-
-@dataclass
-class FloorReport:
-    fan_out: FanOut
-    cpu: CpuMeter
-    rss_mib: float
-    connect_errors: list[str]
-
-
-async def measure_floor(work_dir: Path, phones: int, screens: int, actions: int) -> FloorReport:
-    """The same clients on the bare page: one of the "phones" sends, everyone appends a label."""
-    server = await asyncio.to_thread(start_floor, work_dir)
-    browsers = [Browser(server.base_url, source_address(n)) for n in range(phones)]
-    browsers += [Browser(server.base_url) for _ in range(screens)]
-    opened: list[Tab | None] = [None] * len(browsers)
-    errors: list[str] = []
-    gate = asyncio.Semaphore(10)
-
-    async def open_page(index: int) -> None:
-        async with gate:
-            try:
-                opened[index] = await browsers[index].open("/")
-            except Exception as err:
-                errors.append(f"{type(err).__name__}: {err}")
-
-    try:
-        await asyncio.gather(*(open_page(i) for i in range(len(browsers))))
-        phone_tabs = [tab for tab in opened[:phones] if tab is not None]
-        screen_tabs = [tab for tab in opened[phones:] if tab is not None]
-        sender = phone_tabs[0]
-        result = FanOut()
-
-        async def send(text: str) -> None:
-            await sender.set_value(sender.require(tag="nicegui-input"), text)
-            await sender.click(sender.require(tag="q-btn", label="Stuur"))
-
-        with CpuMeter(server.cpu_seconds) as cpu:
-            for k in range(actions):
-                text = f"floor message {k}"
-                targets = {"phones": [(t, shows_text(text)) for t in phone_tabs],
-                           "screens": [(t, shows_text(text)) for t in screen_tabs]}
-                await time_fan_out(result, targets, lambda x=text: send(x), timeout=30)
-                await asyncio.sleep(SETTLE)
-        rss = server.rss_mib()
-    finally:
-        await asyncio.gather(*(tab.close() for tab in opened if tab is not None), return_exceptions=True)
-        await asyncio.gather(*(browser.close() for browser in browsers), return_exceptions=True)
-        await asyncio.to_thread(server.stop)
-    return FloorReport(result, cpu, rss, errors)
