@@ -73,6 +73,8 @@ class RunPanel:
 
     def update(self, change: Change) -> None:
         if open_round(self.room.dialogue) is None:
+            if change.kind == "participants" and hasattr(self, "planner"):
+                self.planner.refresh()  # people who join between rounds belong in the next round's order
             return
         if change.kind == "participants" and hasattr(self, "author"):
             labels = person_labels(self.room.dialogue, self.lang)
@@ -243,4 +245,5 @@ class RunPanel:
             ui.label(upcoming.question).classes("wd-text text-lg")
             ui.button(t(lang, "console.open_round"), icon="play_arrow", on_click=self.open_next).props(
                 "unelevated size=lg").mark("open-next-round")
-        order_planner(self.room, lang, upcoming)
+        self.planner = ui.refreshable(lambda: order_planner(self.room, lang, upcoming))
+        self.planner()

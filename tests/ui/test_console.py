@@ -172,3 +172,19 @@ async def test_the_console_shows_the_vote_and_keeps_a_half_typed_card(create_use
     assert any(getattr(child, "text", "") == "1" for child in dots.descendants())
     assert console.find(marker="card-for-text").elements.pop().value == "Voor Henk: een bankje"
     assert F == "facilitator"
+
+
+async def test_someone_joining_between_rounds_appears_in_the_next_order(create_user, setup):
+    from rounds import FACILITATOR as F
+    from rounds.talking_piece import close_round, open_next_round
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    await room.apply("round", lambda d, now: open_next_round(d, F, now), every_round=True)
+    await room.apply("round", lambda d, now: close_round(d, F, now, override_reason="pauze"), every_round=True)
+    console, phone = create_user(), create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await console.should_see(marker="order-planner")
+    await join_as(phone, dialogue.join_code, "Dana")
+    await console.should_see("1. Dana")  # round 2 starts one seat further: Dana, then Anna
+    await console.should_see("2. Anna")
