@@ -134,6 +134,3 @@ class Rooms:
     def add(self, dialogue: Dialogue) -> Room:
         self._rooms[dialogue.slug] = Room(self.store, dialogue, self.clock)
         return self._rooms[dialogue.slug]
-
-    def open_rooms(self) -> list[Room]:
-        return list(self._rooms.values())

@@ -8,8 +8,6 @@ import secrets
 from . import errors as e
 from .errors import DomainError
 from .model import (
-    DEFAULT_DOTS,
-    DEFAULT_SPEAKING_SECONDS,
     MAX_QUESTION_CHARS,
     MAX_TITLE_CHARS,
     CardKind,
@@ -190,5 +188,3 @@ def shuffle_round_order(dialogue: Dialogue, actor: str, round_id: str, rng: rand
     rng.shuffle(order)
     return plan_round_order(dialogue, actor, round_id, order)
 
-
-DEFAULTS = {"dots": DEFAULT_DOTS, "speaking_seconds": DEFAULT_SPEAKING_SECONDS}

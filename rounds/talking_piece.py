@@ -145,7 +145,8 @@ def round_by_id(dialogue: Dialogue, round_id: str) -> Round:
     raise DomainError(e.UNKNOWN_ROUND)
 
 
-def _initial_order(dialogue: Dialogue, rnd: Round, index: int) -> list[str]:
+def initial_order(dialogue: Dialogue, rnd: Round, index: int) -> list[str]:
+    """The order a round gets when it opens (also what the console shows before it opens)."""
     present = [p.id for p in dialogue.participants if p.present]
     if rnd.planned_order is not None:
         planned = [pid for pid in rnd.planned_order if pid in present]
@@ -173,7 +174,7 @@ def open_next_round(dialogue: Dialogue, actor: str, now: float) -> Round:
     if dialogue.status == Status.PREPARING:
         dialogue.status = Status.RUNNING
         dialogue.started_at = now
-    rnd.order = _initial_order(dialogue, rnd, index)
+    rnd.order = initial_order(dialogue, rnd, index)
     rnd.state = RoundState.OPEN
     rnd.opened_at = now
     return rnd

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from nicegui import ui
 
-from rounds import Dialogue, DomainError, Participant
+from rounds import Dialogue, DomainError
 
 from ..i18n import refusal, role_label, t
 
@@ -41,7 +41,3 @@ def person_labels(dialogue: Dialogue, lang: str) -> dict[str, str]:
         else:
             labels[person.id] = person.name
     return labels
-
-
-def label_of(dialogue: Dialogue, lang: str, person: Participant) -> str:
-    return person_labels(dialogue, lang)[person.id]

@@ -9,6 +9,7 @@ from nicegui import ui
 from rounds import FACILITATOR as F
 from rounds import Round
 from rounds.preparation import plan_round_order, shuffle_round_order
+from rounds.talking_piece import initial_order
 
 from ..i18n import t
 from ..room import Room
@@ -17,13 +18,7 @@ from .theme import heading
 
 
 def planned(room: Room, rnd: Round) -> list[str]:
-    present = [p.id for p in room.dialogue.participants if p.present]
-    if rnd.planned_order is None:
-        index = room.dialogue.rounds.index(rnd)
-        shift = index % len(present) if present else 0
-        return present[shift:] + present[:shift]
-    return [pid for pid in rnd.planned_order if pid in present] + [
-        pid for pid in present if pid not in rnd.planned_order]
+    return initial_order(room.dialogue, rnd, room.dialogue.rounds.index(rnd))
 
 
 def order_planner(room: Room, lang: str, rnd: Round) -> None:
