@@ -20,9 +20,10 @@ from exports import FORMATS, render, write_all  # noqa: E402
 from rounds import FACILITATOR as F  # noqa: E402
 from rounds import CardKind, Dialogue, Outcome  # noqa: E402
 from rounds.cards import add_card, place_dot, votable_cards  # noqa: E402
+from rounds.notes import set_turn_note  # noqa: E402
 from rounds.people import join  # noqa: E402
 from rounds.preparation import new_dialogue  # noqa: E402
-from rounds.talking_piece import close_round, end_turn, next_speaker, open_next_round, set_turn_note  # noqa: E402
+from rounds.talking_piece import close_round, end_turn, next_speaker, open_next_round  # noqa: E402
 
 ROLES = ["resident", "resident", "professional", "municipality", "care_welfare", "business"]
 WORDS = ("een bankje bij de speeltuin meer licht in het park koffie op woensdag de moestuin achter de flat "

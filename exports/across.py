@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from rounds import CardKind, Dialogue, Role, Status
+from rounds.agenda import competition_ranks
 from rounds.templates import THEMES, theme_label
 
 from . import fmt
@@ -99,9 +100,10 @@ def _theme(key: str, dialogues: list[Dialogue], lang: str, anonymous: bool, tz: 
             roles_used.update(label for label, n in item.by_role.items() if n)
             agenda.append(Line(item.text, item.author, h.title, item.dots, by_role=item.by_role))
         pledges += [Line(p.text, p.who, h.title) for p in h.pledges]
-    agenda.sort(key=lambda line: -line.dots)  # stable: ties keep dialogue order and each table's own order
-    for index, line in enumerate(agenda):
-        line.rank = agenda[index - 1].rank if index and agenda[index - 1].dots == line.dots else index + 1
+    ranked = competition_ranks(agenda, lambda line: line.dots)  # ties keep dialogue order and each table's own
+    for rank, line in ranked:
+        line.rank = rank
+    agenda = [line for _, line in ranked]
     columns = [role_label(lang, role) for role in Role if role_label(lang, role) in roles_used]
     for line in agenda:
         line.by_role = {label: line.by_role.get(label, 0) for label in columns}

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from rounds import CardKind, Dialogue, Outcome, Role, Round, RoundState
-from rounds.cards import dot_counts, dot_counts_by_role
+from rounds.agenda import dots_per_card, ranked_agenda
+from rounds.cards import dot_counts_by_role
+from rounds.talking_piece import heard
 from rounds.templates import GROUND_RULES, theme_label
 
 from . import fmt
@@ -144,23 +146,21 @@ def _talk_seconds(rnd: Round) -> Counter[str]:
     return talk
 
 
-def _card_dots(dialogue: Dialogue) -> tuple[Counter[str], dict[str, Counter[Role]]]:
-    dots: Counter[str] = Counter()
+def _dots_by_role(dialogue: Dialogue) -> dict[str, Counter[Role]]:
     by_role: dict[str, Counter[Role]] = {}
     for rnd in dialogue.rounds:
         if rnd.dot_vote:
-            dots.update(dot_counts(dialogue, rnd))
             for card_id, roles in dot_counts_by_role(dialogue, rnd).items():
                 by_role.setdefault(card_id, Counter()).update(roles)
-    return dots, by_role
+    return by_role
 
 
 def _round_item(dialogue: Dialogue, rnd: Round, number: int, names: Naming, dots: Counter[str],
                 tz: tzinfo | None) -> RoundItem:
     lang, scrub = names.lang, names.scrub
     go_around = [turn for turn in rnd.turns if not turn.open_conversation]
-    spoke = {turn.participant_id for turn in go_around if turn.outcome == Outcome.SPOKE}
-    passed = {turn.participant_id for turn in go_around if turn.outcome == Outcome.PASSED} - spoke
+    tally = heard(rnd)
+    spoke, passed = tally.spoke, tally.passed
     not_heard = list(rnd.override.not_heard) if rnd.override else []
     had_turn = {turn.participant_id for turn in go_around}
     away = [pid for pid in rnd.order if pid not in had_turn and pid not in not_heard]
@@ -208,19 +208,15 @@ def _status(lang: str, item: RoundItem) -> list[str]:
     return lines
 
 
-def _agenda(dialogue: Dialogue, names: Naming, dots: Counter[str],
-            by_role: dict[str, Counter[Role]]) -> tuple[list[AgendaItem], list[str]]:
+def _agenda(dialogue: Dialogue, names: Naming, by_role: dict[str, Counter[Role]]) -> tuple[list[AgendaItem], list[str]]:
     lang = names.lang
     voted_roles = {role for roles in by_role.values() for role, n in roles.items() if n}
     columns = [role for role in Role if role in voted_roles]
-    cards = [c for rnd in dialogue.rounds for c in rnd.cards if not c.hidden and dots[c.id] > 0]
-    cards.sort(key=lambda c: -dots[c.id])  # stable: equal dots keep the order they were written in
     items: list[AgendaItem] = []
-    for index, card in enumerate(cards):
-        rank = items[-1].rank if items and items[-1].dots == dots[card.id] else index + 1
-        roles = by_role.get(card.id, Counter())
+    for entry in ranked_agenda(dialogue):
+        roles = by_role.get(entry.card.id, Counter())
         items.append(AgendaItem(
-            rank, names.scrub(card.text), names.who(card.author_id), dots[card.id],
+            entry.rank, names.scrub(entry.card.text), names.who(entry.card.author_id), entry.dots,
             {role_label(lang, role): roles[role] for role in columns},
         ))
     return items, [role_label(lang, role) for role in columns]
@@ -264,9 +260,9 @@ def build_harvest(dialogue: Dialogue, anonymous: bool = False, tz: tzinfo | None
     """Everything the harvest says, in the dialogue's language (or `lang`). `tz` None: this machine's zone."""
     lang = lang_of(lang or dialogue.language)
     names = Naming(dialogue, lang, anonymous)
-    dots, by_role = _card_dots(dialogue)
+    dots, by_role = dots_per_card(dialogue), _dots_by_role(dialogue)
     rounds = [_round_item(dialogue, rnd, n, names, dots, tz) for n, rnd in enumerate(dialogue.rounds, start=1)]
-    agenda, agenda_roles = _agenda(dialogue, names, dots, by_role)
+    agenda, agenda_roles = _agenda(dialogue, names, by_role)
     talk: Counter[str] = Counter()
     turns: Counter[str] = Counter()
     for rnd in dialogue.rounds:

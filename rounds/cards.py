@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import errors as e
+from .current import require_open_round
 from .errors import DomainError
 from .model import (
     FACILITATOR,
@@ -19,7 +20,6 @@ from .model import (
     Vote,
 )
 from .people import participant, require_facilitator
-from .talking_piece import require_open_round
 from .text import clean_text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from . import errors as e
+from .current import finish_turn, open_round
 from .errors import DomainError
 from .model import (
     FACILITATOR,
@@ -13,7 +14,6 @@ from .model import (
     Dialogue,
     Participant,
     Role,
-    RoundState,
     Status,
 )
 from .text import clean_name
@@ -56,10 +56,6 @@ def _parse_role(role: str | Role) -> Role:
         raise DomainError(e.INVALID_VALUE, field="role") from None
 
 
-def _open_round(dialogue: Dialogue):
-    return next((r for r in dialogue.rounds if r.state == RoundState.OPEN), None)
-
-
 def join(
     dialogue: Dialogue,
     name: str,
@@ -91,7 +87,7 @@ def join(
         name_in_report=bool(name_in_report),
     )
     dialogue.participants.append(person)
-    running = _open_round(dialogue)
+    running = open_round(dialogue)
     if running is not None:  # a late arrival joins the end of the running round's order
         running.order.append(person.id)
     return person
@@ -126,12 +122,10 @@ def mark_left(dialogue: Dialogue, actor: str, participant_id: str, now: float) -
     person = participant(dialogue, participant_id)
     if not person.present:
         return person
-    running = _open_round(dialogue)
+    running = open_round(dialogue)
     if running is not None:
         turn = running.current_turn
         if turn is not None and turn.participant_id == participant_id:
-            from .talking_piece import finish_turn
-
             finish_turn(running, turn, now, by_facilitator=actor == FACILITATOR)
     person.present = False
     return person
@@ -144,7 +138,7 @@ def mark_back(dialogue: Dialogue, actor: str, participant_id: str) -> Participan
     if person.present:
         return person
     person.present = True
-    running = _open_round(dialogue)
+    running = open_round(dialogue)
     if running is not None:
         had_turn = any(
             t.participant_id == participant_id and not t.open_conversation for t in running.turns

@@ -6,6 +6,7 @@ import random
 import secrets
 
 from . import errors as e
+from .current import round_by_id
 from .errors import DomainError
 from .model import (
     MAX_QUESTION_CHARS,
@@ -17,7 +18,6 @@ from .model import (
     Status,
 )
 from .people import require_facilitator
-from .talking_piece import round_by_id
 from .templates import LANGUAGES, TEMPLATES, theme_label
 from .text import clean_name, clean_text
 

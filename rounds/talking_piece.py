@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import errors as e
+from .current import finish_turn, open_round, require_open_round, round_by_id
 from .errors import DomainError
 from .model import (
     FACILITATOR,
     MAX_REASON_CHARS,
-    MAX_ROUND_NOTES_CHARS,
-    MAX_TURN_NOTE_CHARS,
     Dialogue,
     Outcome,
     Override,
@@ -26,6 +25,11 @@ from .model import (
 )
 from .people import names, participant, require_facilitator
 from .text import clean_text
+
+__all__ = ["Heard", "Summary", "close_round", "end_and_next", "end_turn", "everyone_heard", "finish_turn",
+           "floor_refusal", "give_floor", "heard", "initial_order", "next_speaker", "not_heard", "open_next_round",
+           "open_round", "require_open_round", "round_by_id", "speaker_state", "start_open_conversation", "states",
+           "summarize", "waiting"]
 
 
 def _go_around_turns(rnd: Round, participant_id: str) -> list[Turn]:
@@ -111,9 +115,19 @@ def summarize(dialogue: Dialogue, rnd: Round) -> Summary:
     )
 
 
-def to_ask_again(dialogue: Dialogue, rnd: Round) -> list[str]:
-    """Present people who passed once and have not been asked again yet."""
-    return [pid for pid, st in states(dialogue, rnd).items() if st == SpeakerState.PASSED]
+@dataclass(frozen=True)
+class Heard:
+    """Who was heard in a round's go-around: the one count the console and the harvest share."""
+
+    spoke: frozenset[str]
+    passed: frozenset[str]  # passed (once or for good) and never spoke
+
+
+def heard(rnd: Round) -> Heard:
+    tally = _tally(rnd)
+    spoke = frozenset(pid for pid, (_, did_speak, _) in tally.items() if did_speak)
+    passed = frozenset(pid for pid, (_, did_speak, passes) in tally.items() if passes and not did_speak)
+    return Heard(spoke, passed)
 
 
 def not_heard(dialogue: Dialogue, rnd: Round) -> list[str]:
@@ -125,24 +139,6 @@ def not_heard(dialogue: Dialogue, rnd: Round) -> list[str]:
 
 def everyone_heard(dialogue: Dialogue, rnd: Round) -> bool:
     return not not_heard(dialogue, rnd)
-
-
-def open_round(dialogue: Dialogue) -> Round | None:
-    return next((r for r in dialogue.rounds if r.state == RoundState.OPEN), None)
-
-
-def require_open_round(dialogue: Dialogue) -> Round:
-    rnd = open_round(dialogue)
-    if rnd is None:
-        raise DomainError(e.ROUND_NOT_OPEN)
-    return rnd
-
-
-def round_by_id(dialogue: Dialogue, round_id: str) -> Round:
-    for rnd in dialogue.rounds:
-        if rnd.id == round_id:
-            return rnd
-    raise DomainError(e.UNKNOWN_ROUND)
 
 
 def initial_order(dialogue: Dialogue, rnd: Round, index: int) -> list[str]:
@@ -234,20 +230,26 @@ def next_speaker(dialogue: Dialogue, actor: str, now: float) -> Turn:
     rnd = require_open_round(dialogue)
     if rnd.current_turn is not None:
         raise DomainError(e.SOMEONE_SPEAKING, names(dialogue, [rnd.current_turn.participant_id]))
-    candidates = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
-    if not candidates:
+    queue = summarize(dialogue, rnd).queue  # the same queue every phone shows as "your place in line"
+    if not queue:
         raise DomainError(e.EVERYONE_HEARD)
-    return _new_turn(dialogue, rnd, candidates[0], now)
+    return _new_turn(dialogue, rnd, queue[0], now)
 
 
-def finish_turn(rnd: Round, turn: Turn, now: float, outcome: Outcome = Outcome.SPOKE, *,
-                by_facilitator: bool = False) -> Turn:
-    turn.ended_at = max(now, turn.started_at)
-    turn.outcome = outcome
-    turn.ended_by_facilitator = by_facilitator
-    limit = rnd.speaking_seconds
-    turn.over_time = limit is not None and (turn.ended_at - turn.started_at) > limit
-    return turn
+def end_and_next(dialogue: Dialogue, actor: str, now: float) -> Turn:
+    """The console's "Next": whoever holds the floor is done (spoke), and the floor goes on.
+
+    When nobody is left to ask, the ended turn is returned; with nobody speaking and nobody
+    left, it is refused like `next_speaker`.
+    """
+    require_facilitator(actor)
+    rnd = require_open_round(dialogue)
+    ended = None
+    if rnd.current_turn is not None:
+        ended = finish_turn(rnd, rnd.current_turn, now, Outcome.SPOKE, by_facilitator=True)
+    if not summarize(dialogue, rnd).queue and ended is not None:
+        return ended
+    return next_speaker(dialogue, actor, now)
 
 
 def end_turn(dialogue: Dialogue, actor: str, outcome: Outcome | str, now: float) -> Turn:
@@ -297,20 +299,3 @@ def close_round(dialogue: Dialogue, actor: str, now: float, override_reason: str
         dialogue.status = Status.FINISHED
         dialogue.finished_at = now
     return rnd
-
-
-def set_round_notes(dialogue: Dialogue, actor: str, round_id: str, text: str) -> Round:
-    require_facilitator(actor)
-    rnd = round_by_id(dialogue, round_id)
-    rnd.notes = clean_text(text, MAX_ROUND_NOTES_CHARS, allow_empty=True)
-    return rnd
-
-
-def set_turn_note(dialogue: Dialogue, actor: str, turn_id: str, text: str) -> Turn:
-    require_facilitator(actor)
-    for rnd in dialogue.rounds:
-        for turn in rnd.turns:
-            if turn.id == turn_id:
-                turn.note = clean_text(text, MAX_TURN_NOTE_CHARS, allow_empty=True)
-                return turn
-    raise DomainError(e.UNKNOWN_TURN)

@@ -13,6 +13,7 @@ from datetime import timedelta, timezone
 from rounds import FACILITATOR as F
 from rounds import Dialogue, Outcome
 from rounds.cards import add_card, place_dot, set_hidden
+from rounds.notes import set_round_notes, set_turn_note
 from rounds.people import join, mark_left
 from rounds.preparation import new_dialogue, plan_round_order
 from rounds.talking_piece import (
@@ -21,10 +22,7 @@ from rounds.talking_piece import (
     next_speaker,
     open_next_round,
     open_round,
-    set_round_notes,
-    set_turn_note,
-    to_ask_again,
-    waiting,
+    summarize,
 )
 
 START = 1_795_802_400.0  # Friday 27 November 2026, 19:00 in the Netherlands
@@ -106,7 +104,7 @@ def _go_around(dialogue: Dialogue, clock: Clock, seconds: dict[str, float], outc
     rnd = open_round(dialogue)
     asked: dict[str, int] = {}
     while True:
-        candidates = waiting(dialogue, rnd) or to_ask_again(dialogue, rnd)
+        candidates = summarize(dialogue, rnd).queue
         if not candidates or KEY_OF[candidates[0]] in leave_out:
             return
         turn = next_speaker(dialogue, F, clock.tick(10))
