@@ -3,11 +3,13 @@
 No UI and no storage here. The console and the CLI call:
 
 - `missing_for_harvest(dialogue)`: what is still missing, in the dialogue's language; empty when ready.
-- `render(dialogue, fmt, anonymous=False, tz=None) -> bytes` and `filename(slug, fmt, anonymous)`.
+- `render(dialogue, fmt, anonymous=False, tz=None) -> bytes` and
+  `filename(slug, fmt, anonymous=False, lang="nl")` (pass the dialogue's language).
 - `write_all(dialogue, out_dir, anonymous=False, formats=FORMATS, tz=None) -> list[Path]`.
-- `to_json(dialogue, anonymous)` / `from_json(raw)` for moving a dialogue to another machine.
+- `to_json(dialogue, anonymous)` / `from_json(raw)` for moving a dialogue to another machine: consent
+  applies, and neither holds a facilitator key or device token (the importer makes a fresh key).
 - `combine(dialogues, theme=, lang=, anonymous=)` then `render_across(across, fmt)` and
-  `across_filename(fmt, theme, anonymous)` for the harvest across many dialogues.
+  `across_filename(fmt, theme, anonymous, lang)` for the harvest across many dialogues.
 """
 
 from .across import Across, combine

@@ -8,7 +8,7 @@ from .across import Across, Line, ThemeHarvest
 from .html_report import CSS, esc, html_table, text
 from .md import inline, table
 from .spreadsheet import write_rows
-from .strings import join_names, kind_label
+from .strings import join_names, kind_label, t
 
 
 def _residents(a: Across, theme: ThemeHarvest) -> str:
@@ -117,10 +117,15 @@ def across_csv(a: Across, excel_nl: bool = False) -> bytes:
 ACROSS_FORMATS = ("md", "html", "csv")
 
 
-def across_filename(fmt: str, theme: str | None = None, anonymous: bool = False) -> str:
-    """`oogst.md`, `oogst-thuis.html`, `oogst-anoniem.csv`."""
-    name = "oogst" + (f"-{slugify(theme, max_length=40) or 'thema'}" if theme else "")
-    return f"{name}{'-anoniem' if anonymous else ''}.{'csv' if fmt == 'csv-nl' else fmt}"
+def across_filename(fmt: str, theme: str | None = None, anonymous: bool = False, lang: str = "nl") -> str:
+    """In the harvest's language (`lang`): `oogst.md`, `oogst-thuis.html`, `oogst-anoniem.csv` in Dutch,
+    `harvest.md`, `harvest-anonymous.csv` in English."""
+    name = t(lang, "file_harvest")
+    if theme:
+        name += f"-{slugify(theme, max_length=40) or t(lang, 'file_theme')}"
+    if anonymous:
+        name += f"-{t(lang, 'file_anonymous')}"
+    return f"{name}.{'csv' if fmt == 'csv-nl' else fmt}"
 
 
 def render_across(a: Across, fmt: str) -> bytes:

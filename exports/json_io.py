@@ -1,8 +1,17 @@
 """The whole dialogue as JSON in a versioned envelope, and reading it back on another machine.
 
-The full export round-trips: importing it gives a Dialogue equal to the one exported. The
-anonymous export keeps the shape but drops names, device tokens and the facilitator's key, and
-replaces names in free text; it can be imported too, for a harvest across dialogues.
+Consent holds here as in every other format. The named export keeps the names of those who agreed
+(`name_in_report`); everyone else appears as their label ("Bewoner 2"), and names that may not
+appear are replaced in free text exactly as in the Markdown, HTML and CSV harvest. The anonymous
+export does the same for everyone, drops the facilitator's name, blanks hidden cards, and takes a
+slug made from the title without names. Both can be imported, for a harvest across dialogues.
+
+Device tokens and the facilitator's key are never written: they stay in the file as empty strings
+so the shape is the same in every version. Importing any version (schema 1 files may hold them)
+drops them as well; the importing app gives the dialogue a fresh key of its own.
+
+Schema versions: 1 wrote the dialogue as it was stored. 2 writes it with consent applied and
+without key and tokens; the layout is the same, so 1 and 2 are read by the same code.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from .people import Naming
 from .strings import lang_of
 
 FORMAT = "wijkdialoog-harvest"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ImportProblem(Exception):
@@ -35,16 +44,21 @@ class ImportProblem(Exception):
         super().__init__(f"{code}: {detail}" if detail else code)
 
 
-def _anonymised(dialogue: Dialogue) -> dict[str, Any]:
-    names = Naming(dialogue, lang_of(dialogue.language), anonymous=True)
+def _for_export(dialogue: Dialogue, anonymous: bool) -> dict[str, Any]:
+    """A copy of the dialogue as a dict with consent applied, and without key and tokens."""
+    names = Naming(dialogue, lang_of(dialogue.language), anonymous)
     copy = dialogue_from_dict(json.loads(json.dumps(dialogue_to_dict(dialogue))))
     scrub = names.scrub
     copy.title, copy.theme, copy.place, copy.date = (scrub(copy.title), scrub(copy.theme), scrub(copy.place),
                                                      scrub(copy.date))
-    copy.facilitator_name, copy.facilitator_key = "", ""
-    copy.slug = slugify(copy.title, max_length=60, word_boundary=True) or "wijkdialoog"  # made from the title
+    copy.facilitator_key = ""
+    if anonymous:
+        copy.facilitator_name = ""
+        copy.slug = slugify(copy.title, max_length=60, word_boundary=True) or "wijkdialoog"  # the slug may hold a name
     for person in copy.participants:
-        person.name, person.token, person.name_in_report = names.labels[person.id], "", False
+        person.token = ""
+        if person.id not in names.named:
+            person.name, person.name_in_report = names.labels[person.id], False
     for rnd in copy.rounds:
         rnd.title, rnd.question, rnd.notes = scrub(rnd.title), scrub(rnd.question), scrub(rnd.notes)
         if rnd.override:
@@ -52,12 +66,13 @@ def _anonymised(dialogue: Dialogue) -> dict[str, Any]:
         for turn in rnd.turns:
             turn.note = scrub(turn.note)
         for card in rnd.cards:
-            card.text = "" if card.hidden else scrub(card.text)
+            card.text = "" if card.hidden and anonymous else scrub(card.text)
     return dialogue_to_dict(copy)
 
 
 def to_json(dialogue: Dialogue, anonymous: bool = False) -> str:
-    data = _anonymised(dialogue) if anonymous else dialogue_to_dict(dialogue)
+    """The dialogue as JSON. Consent applies in both versions; no key and no device tokens in either."""
+    data = _for_export(dialogue, anonymous)
     envelope = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "anonymous": anonymous, "dialogue": data}
     return json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
 
@@ -99,8 +114,26 @@ def _check(obj: Any) -> None:
             raise ImportProblem("damaged", f"{type(obj).__name__}.{f.name}")
 
 
+def _without_secrets(data: Any) -> Any:
+    """The dialogue's dict with the facilitator's key and every device token empty, whatever the file held.
+
+    A key or token from another machine must never open this one; a missing field is filled the same way.
+    Anything that is not shaped like a dialogue is passed on unchanged, to be refused as damaged.
+    """
+    if not isinstance(data, dict):
+        return data
+    data = {**data, "facilitator_key": ""}
+    people = data.get("participants")
+    if isinstance(people, list):
+        data["participants"] = [{**p, "token": ""} if isinstance(p, dict) else p for p in people]
+    return data
+
+
 def from_json(raw: str | bytes) -> Dialogue:
-    """A Dialogue from an exported file. Raises ImportProblem when the file cannot be used."""
+    """A Dialogue from an exported file of any schema version up to this one, without key or device tokens.
+
+    Raises ImportProblem when the file cannot be used.
+    """
     try:
         envelope = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -113,7 +146,7 @@ def from_json(raw: str | bytes) -> Dialogue:
     if version > SCHEMA_VERSION:
         raise ImportProblem("newer", f"schema_version={version}")
     try:
-        dialogue = dialogue_from_dict(envelope["dialogue"])
+        dialogue = dialogue_from_dict(_without_secrets(envelope["dialogue"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ImportProblem("damaged", f"{type(exc).__name__}: {exc}") from None
     _check(dialogue)

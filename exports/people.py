@@ -8,6 +8,11 @@ like "Ben vertelt over de moestuin" would leak Ben's name. Every name that may n
 replaced in free text by that person's label in brackets. A word that could be two people gets a
 neutral "[naam]". This errs on the side of replacing too much: a name that is also a word, such
 as "Wil", is replaced when written with a capital.
+
+A dialogue read back from an export already has labels where names were: the person is called
+"Bewoner 2" and the text says "[Bewoner 2]". Such a name is replaced only whole (not "Bewoner" or
+"Gemeente" on their own), and a name already in brackets is replaced with its brackets, so
+writing the harvest again gives the same text instead of "[[Bewoner 2]]".
 """
 
 from __future__ import annotations
@@ -17,9 +22,13 @@ from collections import Counter
 
 from rounds import Dialogue, Participant, Role
 
-from .strings import role_label, t
+from .strings import ROLES, role_label, t
 
 _WORD = re.compile(r"\w+")
+# A name that is a label already ("Bewoner 2", "Care/welfare 1"), in either language.
+_LABEL = re.compile(
+    "(?:" + "|".join(re.escape(label) for labels in ROLES.values() for label in labels.values()) + r") \d+"
+)
 # Little words inside names that are ordinary words on their own ("Anna de Vries").
 _PARTICLES = {
     "de", "der", "den", "van", "von", "het", "ten", "ter", "te", "la", "le", "du", "di", "da", "dos", "das",
@@ -29,6 +38,8 @@ _PARTICLES = {
 
 def _variants(name: str) -> set[str]:
     """The full name and the parts of it someone might write on their own."""
+    if _LABEL.fullmatch(name):
+        return {name}  # a label from an earlier export: "Gemeente" on its own is a word, not this person
     variants = {name}
     for part in re.split(r"[\s\-]+", name):
         part = part.strip(".,;:!?()\"'")
@@ -87,12 +98,21 @@ class Naming:
         self._replacement = {form: label for form, label in replacement.items() if form != label}
         forms = sorted(replacement, key=len, reverse=True)
         self._words = {w for form in self._replacement for w in _WORD.findall(form)}
+        alternatives = "|".join(re.escape(f) for f in forms)
+        # A name in brackets is replaced with its brackets: "[Bewoner 2]" stays itself, not "[[Bewoner 2]]".
         self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)") if forms else None
+            re.compile(rf"\[(?P<bracketed>{alternatives})\]|(?<!\w)(?P<bare>{alternatives})(?!\w)") if forms
+            else None
         )
+
+    def _replace(self, match: re.Match[str]) -> str:
+        form = match.group("bracketed")
+        if form is None:
+            form = match.group("bare")
+        return self._replacement.get(form, match.group(0))
 
     def scrub(self, text: str) -> str:
         """Free text with every name that may not appear replaced by a label."""
         if not text or self._pattern is None or self._words.isdisjoint(_WORD.findall(text)):
             return text
-        return self._pattern.sub(lambda m: self._replacement.get(m.group(0), m.group(0)), text)
+        return self._pattern.sub(self._replace, text)

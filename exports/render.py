@@ -18,6 +18,7 @@ from .md import to_markdown
 from .model import Harvest, build_harvest
 from .pdf import to_pdf
 from .spreadsheet import to_csv
+from .strings import t
 from .word import to_docx
 
 FORMATS = ("md", "html", "docx", "pdf", "csv", "csv-nl", "json")
@@ -32,11 +33,12 @@ MEDIA_TYPES = {
 }
 
 
-def filename(slug: str, fmt: str, anonymous: bool = False) -> str:
-    """`<slug>.md`, `<slug>-anoniem.pdf`, `<slug>-excel.csv`, `<slug>-anoniem-excel.csv`."""
+def filename(slug: str, fmt: str, anonymous: bool = False, lang: str = "nl") -> str:
+    """`<slug>.md`, `<slug>-excel.csv`; anonymous in the dialogue's language (`lang`):
+    `<slug>-anoniem.pdf`, `<slug>-anoniem-excel.csv` in Dutch, `<slug>-anonymous.pdf` in English."""
     _known(fmt)
     safe = re.sub(r"[^\w.-]+", "-", slug).strip(".-") or "wijkdialoog"  # never a path, never hidden
-    base = f"{safe}-anoniem" if anonymous else safe
+    base = f"{safe}-{t(lang, 'file_anonymous')}" if anonymous else safe
     return f"{base}-excel.csv" if fmt == "csv-nl" else f"{base}.{fmt}"
 
 
@@ -97,7 +99,7 @@ def write_all(dialogue: Dialogue, out_dir: str | Path, anonymous: bool = False,
     harvest = build_harvest(dialogue, anonymous, tz) if any(f != "json" for f in wanted) else None
     paths = []
     for fmt in wanted:
-        path = folder / filename(dialogue.slug, fmt, anonymous)
+        path = folder / filename(dialogue.slug, fmt, anonymous, dialogue.language)
         _write_atomic(path, _bytes(dialogue, harvest, fmt, anonymous, tz))
         paths.append(path)
     return paths

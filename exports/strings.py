@@ -117,6 +117,10 @@ TEXT: dict[str, dict[str, str]] = {
         "page": "pagina {n} van {total}",
         "facilitator_label": "gespreksleider",
         "name_label": "naam",
+        # File names (lower case, no spaces)
+        "file_anonymous": "anoniem",
+        "file_harvest": "oogst",
+        "file_theme": "thema",
         # The gate
         "gate_intro": "Het verslag kan nog niet gemaakt worden. Dit ontbreekt nog:",
         "gate_pending": "Ronde {n} is nog niet gedaan",
@@ -229,6 +233,9 @@ TEXT: dict[str, dict[str, str]] = {
         "page": "page {n} of {total}",
         "facilitator_label": "facilitator",
         "name_label": "name",
+        "file_anonymous": "anonymous",
+        "file_harvest": "harvest",
+        "file_theme": "theme",
         "gate_intro": "The harvest cannot be made yet. This is still missing:",
         "gate_pending": "Round {n} has not been done yet",
         "gate_not_heard_one": "Round {n}: {names} has not been heard yet",

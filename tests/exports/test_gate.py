@@ -122,7 +122,7 @@ def test_the_cli_writes_one_anonymous_format_where_it_is_told(tmp_path: Path) ->
     args = ["export", "kersentuin", "--format", "csv-nl", "--anonymous", "--out", str(tmp_path / "out"),
             "--data", str(tmp_path / "data")]
     assert run(parser().parse_args(args)) == 0
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["kersentuin-anoniem-excel.csv"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["kersentuin-anonymous-excel.csv"]  # English
 
 
 def test_the_cli_says_so_when_the_dialogue_does_not_exist(tmp_path: Path, capsys) -> None:

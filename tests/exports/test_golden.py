@@ -29,7 +29,7 @@ def test_the_evening_matches_its_golden_file(lang: str, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
 def test_the_anonymous_evening_matches_its_golden_file(lang: str, fmt: str) -> None:
     data = render(evening(lang), fmt, anonymous=True, tz=TZ)
-    check_golden(f"{lang}/{filename('kersentuin', fmt, anonymous=True)}", data)
+    check_golden(f"{lang}/{filename('kersentuin', fmt, anonymous=True, lang=lang)}", data)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])

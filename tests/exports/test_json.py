@@ -11,8 +11,41 @@ import pytest
 from exports import FORMAT, SCHEMA_VERSION, ImportProblem, from_json, render, to_json
 from facilitator_app.harvest_cli import add_subcommands, run
 from facilitator_app.store import Store
+from rounds import Dialogue
 
-from .story import NAMES, evening
+from .story import NAMES, PEOPLE, TEXT, evening
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# Those who did not agree to be named, and their labels, in join order (Sanne joined late).
+DECLINED = {"nl": {"Ben Jansen": "Bewoner 2", "Chris Bakker": "Professional 1", "Emine Yılmaz": "Zorg/welzijn 1",
+                   "Joop": "Bewoner 3", "Sanne Smit": "Bewoner 5"},
+            "en": {"Ben Jansen": "Resident 2", "Chris Bakker": "Professional 1", "Emine Yılmaz": "Care/welfare 1",
+                   "Joop": "Resident 3", "Sanne Smit": "Resident 5"}}
+CONSENTED = [name for _, name, _, _, consent in PEOPLE if consent]
+
+
+def as_exported(dialogue: Dialogue, lang: str) -> Dialogue:
+    """The story's evening as the named export should give it back, written out by hand."""
+    labels = DECLINED[lang]
+    text = TEXT[lang]
+    dialogue.facilitator_key = ""
+    for person in dialogue.participants:
+        person.token = ""
+        person.name = labels.get(person.name, person.name)
+    ben, joop = labels["Ben Jansen"], labels["Joop"]
+    replaced = {
+        text["note_ben"]: text["note_ben"].replace("Ben", f"[{ben}]", 1),
+        text["note_joop"]: text["note_joop"].replace("Joop", f"[{joop}]", 1),
+        text["notes_r2"]: text["notes_r2"].replace("Joop", f"[{joop}]", 1),  # "Anna" agreed: she stays
+        text["exp"][1] + " (Joop)": text["exp"][1] + f" ([{joop}])",
+    }
+    for rnd in dialogue.rounds:
+        rnd.notes = replaced.get(rnd.notes, rnd.notes)
+        for turn in rnd.turns:
+            turn.note = replaced.get(turn.note, turn.note)
+        for card in rnd.cards:
+            card.text = replaced.get(card.text, card.text)
+    return dialogue
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,9 +55,74 @@ def parser() -> argparse.ArgumentParser:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_export_then_import_gives_an_equal_dialogue(lang: str) -> None:
+def test_export_then_import_gives_the_dialogue_with_consent_applied_and_no_secrets(lang: str) -> None:
+    restored = from_json(render(evening(lang), "json"))
+    assert restored == as_exported(evening(lang), lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_named_json_holds_no_declined_name_token_or_key(lang: str) -> None:
     dialogue = evening(lang)
-    assert from_json(render(dialogue, "json")) == dialogue
+    data = render(dialogue, "json")
+    secrets = [dialogue.facilitator_key, *(p.token for p in dialogue.participants)]
+    assert all(secret and secret.encode() not in data for secret in secrets)
+    declined_parts = {part for name in DECLINED[lang] for part in name.split()}
+    for part in declined_parts:
+        assert part.encode() not in data, part
+    for name in CONSENTED:  # those who agreed are still named
+        assert name.encode() in data
+    envelope = json.loads(data)["dialogue"]
+    assert envelope["facilitator_key"] == ""
+    assert {p["token"] for p in envelope["participants"]} == {""}
+    assert sorted(p["name"] for p in envelope["participants"] if not p["name_in_report"]) == \
+        sorted(DECLINED[lang].values())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "csv-nl", "json"])
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_a_dialogue_read_back_from_its_json_gives_the_same_harvest(lang: str, fmt: str, anonymous: bool) -> None:
+    """Labels and scrubbed text stay as they are: no "[[Bewoner 2]]", no "Gemeente" taken for a person."""
+    original = evening(lang)
+    restored = from_json(render(original, "json", anonymous=anonymous))
+    assert render(restored, fmt, anonymous=anonymous) == render(original, fmt, anonymous=anonymous)
+
+
+def test_a_schema_1_file_with_a_key_and_tokens_imports_without_them() -> None:
+    """Made by the first version, which wrote the dialogue as stored: real names, key and device tokens."""
+    raw = (FIXTURES / "kersentuin-schema1.json").read_bytes()
+    envelope = json.loads(raw)
+    assert envelope["schema_version"] == 1
+    assert envelope["dialogue"]["facilitator_key"] == "fixed-facilitator-key"
+    assert all(p["token"].startswith("device-token-") for p in envelope["dialogue"]["participants"])
+    restored = from_json(raw)
+    assert restored.facilitator_key == ""
+    assert [p.token for p in restored.participants] == [""] * 8
+    expected = evening("nl")
+    expected.facilitator_key = ""
+    for person in expected.participants:
+        person.token = ""
+    assert restored == expected  # everything else as it was
+
+
+@pytest.mark.parametrize("missing", ["facilitator_key", "token"])
+def test_a_file_without_key_or_token_fields_imports_with_empty_ones(missing: str) -> None:
+    envelope = json.loads(render(evening("nl"), "json"))
+    if missing == "token":
+        for person in envelope["dialogue"]["participants"]:
+            del person["token"]
+    else:
+        del envelope["dialogue"]["facilitator_key"]
+    restored = from_json(json.dumps(envelope))
+    assert restored.facilitator_key == "" and {p.token for p in restored.participants} == {""}
+
+
+def test_a_key_or_token_written_into_a_new_file_by_hand_is_dropped_too() -> None:
+    envelope = json.loads(render(evening("nl"), "json"))
+    envelope["dialogue"]["facilitator_key"] = "someone-elses-key"
+    envelope["dialogue"]["participants"][0]["token"] = "someone-elses-phone"
+    restored = from_json(json.dumps(envelope))
+    assert restored.facilitator_key == "" and restored.participants[0].token == ""
 
 
 def test_the_file_says_what_it_is_and_which_schema() -> None:
@@ -48,8 +146,9 @@ def test_import_restores_under_a_slug_and_join_code_that_do_not_clash(tmp_path: 
     assert len({d.join_code for d in copies}) == 3  # the imported copies got codes of their own
     assert fresh.slug_for_code("KTN42") == "kersentuin"
     restored = copies[1]
-    restored.slug, restored.join_code = original.slug, original.join_code
-    assert restored == original  # nothing else changed
+    assert restored.facilitator_key not in ("", original.facilitator_key)  # a key of its own, not the file's
+    restored.slug, restored.join_code, restored.facilitator_key = original.slug, original.join_code, ""
+    assert restored == as_exported(original, "nl")  # nothing else changed
 
 
 def test_import_on_an_empty_machine_keeps_the_join_code(tmp_path: Path) -> None:
