@@ -8,6 +8,7 @@ and again with 100 other dialogues beside it. Prints figures; it is not a test.
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from facilitator_app.room import Room, Rooms  # noqa: E402
 from facilitator_app.store import Store  # noqa: E402
 from rounds import FACILITATOR as F  # noqa: E402
 from rounds import Dialogue, Outcome  # noqa: E402
@@ -25,7 +27,7 @@ from rounds.talking_piece import close_round, end_turn, next_speaker, open_next_
 
 
 def big_dialogue(store: Store, title: str) -> Dialogue:
-    dialogue = store.create(title=title, theme="thuis", now=0)
+    dialogue = Rooms(store, clock=lambda: 0.0).create(title=title, theme="thuis").dialogue
     now = 1.0
     for n in range(200):
         join(dialogue, f"Deelnemer {n}", ["resident", "professional", "municipality"][n % 3], now)
@@ -61,6 +63,22 @@ def measure(store: Store, dialogue: Dialogue, samples: int = 200) -> list[float]
     return times
 
 
+def measure_commands(store: Store, dialogue: Dialogue, samples: int = 200) -> list[float]:
+    """One action through the one door: `room.set_turn_note` on the open round (check, domain, save, emit)."""
+    room = Room(store, dialogue)
+    turn = dialogue.rounds[4].turns[-1]
+
+    async def run_all() -> list[float]:
+        times = []
+        for n in range(samples):
+            start = time.perf_counter()
+            await room.set_turn_note(F, turn.id, f"aantekening {n}")
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    return asyncio.run(run_all())
+
+
 def report(label: str, times: list[float]) -> None:
     times = sorted(times)
     p95 = times[int(len(times) * 0.95) - 1]
@@ -77,6 +95,7 @@ def main() -> None:
         print(f"dialogue: {len(dialogue.participants)} participants, {len(dialogue.rounds)} rounds, "
               f"{cards} cards, {turns} turns, file {size / 1024:.0f} KiB")
         report("alone on disk", measure(store, dialogue))
+        report("one command through the room (note on a turn)", measure_commands(store, dialogue))
         full = []
         for _ in range(50):
             start = time.perf_counter()
@@ -84,13 +103,14 @@ def main() -> None:
             full.append((time.perf_counter() - start) * 1000)
         report("re-encoding every round (worst case)", full)
         for n in range(100):
-            big = store.create(title=f"Ander {n}", theme="", now=0)
+            big = Rooms(store, clock=lambda: 0.0).create(title=f"Ander {n}", theme="").dialogue
             for k in range(50):
                 join(big, f"P{k}", "resident", 0)
             store.save(big)
         fresh = Store(Path(tmp))
         loaded = fresh.load(dialogue.slug)
         report("with 100 other dialogues on disk", measure(fresh, loaded))
+        report("one command through the room, 100 others on disk", measure_commands(fresh, loaded))
 
 
 if __name__ == "__main__":

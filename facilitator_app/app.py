@@ -46,7 +46,7 @@ def build(settings: Settings) -> AppState:
     state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)),
                      secret=storage_secret(settings.data_dir))
     if settings.demo:
-        state.demo_slug = ensure_demo(store, settings.lang)
+        state.demo_slug = ensure_demo(state.rooms, settings.lang)
     pages.register(state)
     global current
     current = state

@@ -15,8 +15,8 @@ from exports import FORMATS, ImportProblem, from_json, message, missing_for_harv
 from exports.across import combine
 from exports.across_render import ACROSS_FORMATS, across_filename, render_across
 from rounds import Dialogue
-from rounds.preparation import new_facilitator_key, new_join_code
 
+from .room import Rooms
 from .store import Store, StoreError, data_dir_from
 
 NOT_READY = 2
@@ -97,25 +97,14 @@ def _problem(err: ImportProblem, path: str) -> str:
     return SAY.get(err.code, SAY["damaged"]).format(detail=f"{path} ({err.detail or err.code})")
 
 
-def restore(store: Store, dialogue: Dialogue) -> Dialogue:
-    """Save an imported dialogue beside the others: its own slug, and a join code nobody else has."""
-    dialogue.slug = store.unique_slug(dialogue.title)
-    while store.slug_for_code(dialogue.join_code) is not None:
-        dialogue.join_code = new_join_code()
-    if not dialogue.facilitator_key:  # an anonymous export has none
-        dialogue.facilitator_key = new_facilitator_key()
-    store.save(dialogue)
-    return dialogue
-
-
 def _import(args: argparse.Namespace) -> int:
     try:
         dialogue = _read(args.file)
     except ImportProblem as err:
         print(_problem(err, args.file), file=sys.stderr)
         return 1
-    restored = restore(_store(args), dialogue)
-    print(SAY["imported"].format(slug=restored.slug))
+    room = Rooms(_store(args)).import_dialogue(dialogue)
+    print(SAY["imported"].format(slug=room.slug))
     return 0
 
 

@@ -9,7 +9,6 @@ import json
 import os
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from rounds import Dialogue
-from rounds.preparation import new_dialogue, new_join_code
 from rounds.serialize import dialogue_from_dict, dialogue_to_dict, round_to_dict
 
 SCHEMA_VERSION = 1
@@ -142,19 +140,6 @@ class Store:
         with self._lock:
             return self._code_index().get(code)
 
-    def create(self, *, title: str, theme: str, now: float | None = None, **fields: Any) -> Dialogue:
-        with self._lock:
-            codes = self._code_index()
-            code = new_join_code()
-            while code in codes:
-                code = new_join_code()
-            dialogue = new_dialogue(
-                slug=self.unique_slug(title), title=title, theme=theme,
-                now=time.time() if now is None else now, join_code=code, **fields,
-            )
-            self.save(dialogue)
-            return dialogue
-
     def save(self, dialogue: Dialogue, only_rounds: set[str] | None = None) -> None:
         """Write the whole dialogue file. When this returns, it is on disk.
 
@@ -163,17 +148,17 @@ class Store:
         """
         with self._lock:
             cache = self._round_json.setdefault(dialogue.slug, {})
-            for rnd in dialogue.rounds:
-                if only_rounds is None or rnd.id in only_rounds or rnd.id not in cache:
-                    cache[rnd.id] = dump_json(round_to_dict(rnd))
+            fresh = {rnd.id: dump_json(round_to_dict(rnd)) for rnd in dialogue.rounds
+                     if only_rounds is None or rnd.id in only_rounds or rnd.id not in cache}
             head = dialogue_to_dict(dialogue, with_rounds=False)
             del head["rounds"]
-            rounds = ",".join(cache[r.id] for r in dialogue.rounds)
+            rounds = ",".join(fresh.get(r.id) or cache[r.id] for r in dialogue.rounds)
             body = dump_json(head)[:-1] + f',"rounds":[{rounds}]}}'
             # The file is one TinyDB document; write it in one go. A table upsert would first
             # re-read and re-parse the whole file, doubling the cost of every action.
             text = f'{{"_default":{{"1":{{"schema_version":{SCHEMA_VERSION},"dialogue":{body}}}}}}}'
             self._db(dialogue.slug).storage.write_text(text)
+            cache.update(fresh)  # only after the write: a failed write leaves the cache equal to the disk
             if self._codes is not None:
                 self._codes[dialogue.join_code] = dialogue.slug
 
@@ -192,9 +177,12 @@ class Store:
             while version < SCHEMA_VERSION:
                 data, version = MIGRATIONS[version](data), version + 1
             try:
-                return dialogue_from_dict(data)
+                dialogue = dialogue_from_dict(data)
             except (KeyError, TypeError, ValueError) as exc:
                 raise StoreError("damaged", path, f"{type(exc).__name__}: {exc}") from None
+            dialogue.slug = slug  # the file name decides: a copied file never writes over its original
+            self._round_json.pop(slug, None)  # what is on disk now is what was just read
+            return dialogue
 
     def exists(self, slug: str) -> bool:
         return self.path_for(slug).exists()

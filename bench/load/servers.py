@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from facilitator_app.room import Rooms  # noqa: E402
 from facilitator_app.store import Store  # noqa: E402
 from rounds import FACILITATOR  # noqa: E402
 from rounds.talking_piece import close_round, open_next_round  # noqa: E402
@@ -75,7 +76,7 @@ def prepare_dialogues(data_dir: Path, count: int) -> list[DialogueInfo]:
     infos = []
     for n in range(count):
         now = time.time()
-        dialogue = store.create(title=f"Groot {n + 1}", theme="thuis", now=now)
+        dialogue = Rooms(store, clock=lambda now=now: now).create(title=f"Groot {n + 1}", theme="thuis").dialogue
         open_next_round(dialogue, FACILITATOR, now)
         close_round(dialogue, FACILITATOR, now, override_reason="bench")
         store.save(dialogue)

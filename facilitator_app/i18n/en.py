@@ -40,7 +40,7 @@ STRINGS = {
     "home.none": "There are no dialogues yet.",
     "home.open": "Open",
     "home.people": "{count} participants",
-    "home.damaged": "This file is damaged and is not used: {file}",
+    "home.damaged": "This file is damaged and is not used: {file} ({reason})",
     "home.new": "New dialogue",
     "home.field.title": "Title",
     "home.field.theme": "Theme",

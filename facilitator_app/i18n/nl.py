@@ -42,7 +42,7 @@ STRINGS = {
     "home.none": "Er zijn nog geen wijkdialogen.",
     "home.open": "Openen",
     "home.people": "{count} deelnemers",
-    "home.damaged": "Dit bestand is beschadigd en wordt niet gebruikt: {file}",
+    "home.damaged": "Dit bestand is beschadigd en wordt niet gebruikt: {file} ({reason})",
     "home.new": "Nieuwe wijkdialoog",
     "home.field.title": "Titel",
     "home.field.theme": "Thema",

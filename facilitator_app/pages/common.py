@@ -1,24 +1,23 @@
-"""Small helpers the pages share: running a room action with a plain-language refusal, and labels."""
+"""Small helpers the pages share: running a room command with a plain-language refusal."""
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from nicegui import ui
+from nicegui import background_tasks, ui
 
-from rounds import Dialogue, DomainError
+from rounds import DomainError
 
-from ..i18n import refusal, role_label, t
+from ..i18n import refusal, t
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 async def attempt(lang: str, action: Awaitable[T]) -> T | None:
-    """Await a room action. A refusal is shown in plain words; nothing else changes."""
+    """Await a room command. A refusal is shown in plain words; nothing else changes."""
     try:
         return await action
     except DomainError as err:
@@ -29,15 +28,30 @@ async def attempt(lang: str, action: Awaitable[T]) -> T | None:
     return None
 
 
-def person_labels(dialogue: Dialogue, lang: str) -> dict[str, str]:
-    """Display labels; two Annas are told apart by role and a number."""
-    counts = Counter(p.name for p in dialogue.participants)
-    seen: Counter[str] = Counter()
-    labels = {}
-    for person in dialogue.participants:
-        if counts[person.name] > 1:
-            seen[person.name] += 1
-            labels[person.id] = f"{person.name} ({role_label(lang, person.role).lower()} {seen[person.name]})"
-        else:
-            labels[person.id] = person.name
-    return labels
+
+class Redraw:
+    """Redraw a part once for a burst of changes: in NiceGUI 3 a refresh runs later, as a background task.
+
+    Five rounds opened in a row would otherwise draw the console five times after the fact, and the
+    later draws would wipe what the facilitator has typed meanwhile. The draw reads the dialogue as it
+    is when it runs, so one draw after the last change shows everything; a draw that already showed
+    the room's current version is not repeated.
+    """
+
+    def __init__(self, part: ui.refreshable, version: Callable[[], int]) -> None:
+        self.part, self.version = part, version
+        self.pending = False
+        self.drawn = version()  # the part has just been drawn by its page
+
+    def __call__(self) -> None:
+        if self.pending or self.drawn == self.version():
+            return
+        self.pending = True
+        background_tasks.create(self._draw(), name="redraw")
+
+    async def _draw(self) -> None:
+        self.pending = False
+        if self.drawn == self.version():
+            return
+        self.drawn = self.version()
+        await self.part.refresh()

@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 from nicegui import ui
 
 from rounds import FACILITATOR, Role, Status
-from rounds.people import join
-from rounds.talking_piece import open_next_round
 from rounds.templates import theme_label
 
 from ..i18n import role_label, t
 from ..network import qr_svg
-from ..room import Change, Room
-from .common import attempt
+from ..room import Change, Changed, Room
+from .common import Redraw, attempt
 from .console_export import export_panel
 from .console_prepare import PreparePanel
 from .console_run import RunPanel
@@ -45,6 +43,8 @@ def register(state: AppState) -> None:
 class ConsoleView:
     def __init__(self, state: AppState, room: Room, lang: str) -> None:
         self.state, self.room, self.lang = state, room, lang
+        self.panel: RunPanel | PreparePanel | None = None  # what the body shows now; set by _body
+        self.export: ui.refreshable | None = None
 
     def build(self) -> None:
         dialogue, lang = self.room.dialogue, self.lang
@@ -62,6 +62,7 @@ class ConsoleView:
         self._set_status()
         self.body = ui.refreshable(self._body)
         self.body()
+        self.redraw = Redraw(self.body, lambda: self.room.version)
         self.room.changed.subscribe(self.update)
         self.state.tick.subscribe(self.tick)
 
@@ -75,11 +76,11 @@ class ConsoleView:
 
     def update(self, change: Change) -> None:
         self._set_status()
-        if change.kind in ("round", "status") or (change.kind == "prepare" and not change.extra.get("quiet")):
-            self.body.refresh()
+        if change.kind in (Changed.ROUND, Changed.PLAN):
+            self.redraw()
         elif self.panel is not None:
             self.panel.update(change)
-            if self.export is not None and change.kind in ("floor", "participants"):
+            if self.export is not None and change.kind in (Changed.FLOOR, Changed.PEOPLE):
                 self.export.refresh()  # what is still missing for the harvest changes with every turn
 
     def tick(self) -> None:
@@ -88,8 +89,7 @@ class ConsoleView:
 
     def _body(self) -> None:
         dialogue = self.room.dialogue
-        self.panel: RunPanel | PreparePanel | None = None
-        self.export: ui.refreshable | None = None
+        self.panel, self.export = None, None
         if dialogue.status == Status.PREPARING:
             self.panel = PreparePanel(self.room, self.lang)
             self.panel.build()
@@ -107,8 +107,7 @@ class ConsoleView:
             export_panel(self.state, self.room, self.lang)
 
     async def _open_next(self) -> None:
-        await attempt(self.lang, self.room.apply("round", lambda d, now: open_next_round(d, FACILITATOR, now),
-                                                 every_round=True))
+        await attempt(self.lang, self.room.open_next_round(FACILITATOR))
 
     def _show_qr(self) -> None:
         url = self.state.join_url(self.room.dialogue.join_code)
@@ -131,8 +130,8 @@ def add_person_form(room: Room, lang: str) -> None:
             consent = ui.checkbox(t(lang, "phone.consent"))
 
             async def add() -> None:
-                person = await attempt(lang, room.apply("participants", lambda d, now: join(
-                    d, name.value or "", role.value, now, has_phone=False, name_in_report=consent.value)))
+                person = await attempt(lang, room.add_person_without_phone(
+                    FACILITATOR, name.value or "", role.value, consent=consent.value))
                 if person is not None:
                     name.set_value("")
                     consent.set_value(False)

@@ -9,11 +9,10 @@ from nicegui import run, ui
 
 from exports import FORMATS, MEDIA_TYPES, filename, missing_for_harvest, render
 from rounds import Status
-from rounds.talking_piece import states
+from rounds.talking_piece import heard
 
 from ..i18n import names_list, t
 from ..room import Room
-from .common import person_labels
 from .theme import heading
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ FORMAT_LABELS = {"md": "Markdown", "html": "HTML", "docx": "Word", "pdf": "PDF",
 
 def finished_summary(room: Room, lang: str) -> None:
     dialogue = room.dialogue
-    labels = person_labels(dialogue, lang)
+    labels = room.labels(lang)
     with ui.column().classes("w-full wd-card gap-2").mark("finished"):
         heading(t(lang, "console.finished"), 2)
         for index, rnd in enumerate(dialogue.rounds, start=1):
@@ -35,8 +34,7 @@ def finished_summary(room: Room, lang: str) -> None:
                 line = t(lang, "console.round_override", n=index, title=rnd.title, reason=rnd.override.reason,
                          names=who or "-")
             else:
-                spoke = sum(1 for s in states(dialogue, rnd).values() if s == "spoke")
-                line = t(lang, "console.round_heard", n=index, title=rnd.title, count=spoke)
+                line = t(lang, "console.round_heard", n=index, title=rnd.title, count=len(heard(rnd).spoke))
             ui.label(line).classes("wd-text")
 
 

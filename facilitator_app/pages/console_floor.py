@@ -11,14 +11,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from rounds import FACILITATOR as F
-from rounds.people import mark_back, mark_left
-from rounds.talking_piece import (
-    close_round,
-    floor_refusal,
-    give_floor,
-    open_round,
-    start_open_conversation,
-)
+from rounds.talking_piece import floor_refusal, open_round
 
 from ..i18n import names_list, refusal, role_label, state_label, t
 from ..room import Room
@@ -69,14 +62,15 @@ class OrderRow:
         if reason is not None:
             ui.notify(refusal(self.panel.lang, reason), type="info", position="top")
             return
-        await self.panel.act("floor", lambda d, now: give_floor(d, F, self.pid, now))
+        await self.panel.act(self.panel.room.give_floor(F, self.pid))
 
     async def toggle_presence(self) -> None:
-        person = next(p for p in self.panel.room.dialogue.participants if p.id == self.pid)
-        if person.present:
-            await self.panel.act("participants", lambda d, now: mark_left(d, F, self.pid, now))
+        room = self.panel.room
+        person = room.person(self.pid)
+        if person is not None and person.present:
+            await self.panel.act(room.mark_left(F, self.pid))
         else:
-            await self.panel.act("participants", lambda d, now: mark_back(d, F, self.pid))
+            await self.panel.act(room.mark_back(F, self.pid))
 
 
 class OrderList:
@@ -111,12 +105,11 @@ class ClosingControls:
             self.status = ui.label().classes("wd-text").mark("still-waiting")
             with ui.row().classes("gap-2"):
                 self.close = ui.button(t(lang, "console.close_round"), icon="check", on_click=lambda: self.act(
-                    "round", lambda d, now: close_round(d, F, now), every_round=True)).mark("close-round")
+                    self.room.close_round(F))).mark("close-round")
                 self.anyway = ui.button(t(lang, "console.close_anyway"), on_click=close_anyway).props(
                     "outline").mark("close-anyway")
                 self.conversation = ui.button(t(lang, "console.open_conversation"), on_click=lambda: self.act(
-                    "floor", lambda d, now: start_open_conversation(d, F))).props("outline").mark(
-                    "open-conversation")
+                    self.room.open_conversation(F))).props("outline").mark("open-conversation")
         self.sync()
 
     def sync(self) -> None:

@@ -6,11 +6,10 @@ from nicegui import ui
 
 from rounds import FACILITATOR as F
 from rounds import CardKind, Round, RoundState
-from rounds.preparation import add_round, move_round, remove_round, update_round
 
 from ..i18n import kind_label, role_label, t
-from ..room import Change, Room
-from .common import attempt, person_labels
+from ..room import Change, Changed, Room
+from .common import attempt
 from .console_order import order_planner
 from .theme import heading
 
@@ -18,9 +17,11 @@ from .theme import heading
 class PreparePanel:
     def __init__(self, room: Room, lang: str) -> None:
         self.room, self.lang = room, lang
+        self.people: ui.refreshable | None = None
+        self.planner: ui.refreshable | None = None
 
-    def act(self, action):
-        return attempt(self.lang, self.room.apply("prepare", action, every_round=True))
+    def act(self, command):
+        return attempt(self.lang, command)
 
     def build(self) -> None:
         with ui.row().classes("w-full gap-4 items-start"):
@@ -38,14 +39,14 @@ class PreparePanel:
                     self.planner()
 
     def update(self, change: Change) -> None:
-        if change.kind == "participants":
+        if change.kind is Changed.PEOPLE and self.people is not None:
             self.people.refresh()
-            if hasattr(self, "planner"):
+            if self.planner is not None:
                 self.planner.refresh()
 
     def _people(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue
-        labels = person_labels(dialogue, lang)
+        labels = self.room.labels(lang)
         with ui.column().classes("w-full wd-card gap-1").mark("console-people"):
             heading(t(lang, "screen.joined", count=len(dialogue.participants)), 3)
             if not dialogue.participants:
@@ -87,25 +88,23 @@ class PreparePanel:
             targets.bind_visibility_from(vote, "value")
 
             async def save() -> None:
-                def change(d, now):
-                    return update_round(
-                        d, F, rnd.id, title=title.value or "", question=question.value or "", card_kind=kind.value,
+                if await self.act(self.room.update_round(
+                        F, rnd.id, title=title.value or "", question=question.value or "", card_kind=kind.value,
                         speaking_seconds=int(seconds.value or 0) if timed.value else None, dot_vote=vote.value,
                         dots_per_person=int(dots.value or 0), vote_on_rounds=list(targets.value or []),
-                        show_dots_live=live.value)
-                if await self.act(change) is not None:
+                        show_dots_live=live.value)) is not None:
                     ui.notify(t(lang, "console.saved"), type="positive")
 
             with ui.row().classes("gap-2"):
                 ui.button(t(lang, "phone.card_save"), on_click=save).mark("round-save")
                 ui.button(icon="arrow_upward", on_click=lambda: self.act(
-                    lambda d, now: move_round(d, F, rnd.id, index - 1))).props(
+                    self.room.move_round(F, rnd.id, index - 1))).props(
                     f'flat aria-label="{t(lang, "console.up")}"').set_enabled(index > 0)
                 ui.button(icon="arrow_downward", on_click=lambda: self.act(
-                    lambda d, now: move_round(d, F, rnd.id, index + 1))).props(
+                    self.room.move_round(F, rnd.id, index + 1))).props(
                     f'flat aria-label="{t(lang, "console.down")}"').set_enabled(index < total - 1)
                 ui.button(t(lang, "console.remove_round"), icon="delete", on_click=lambda: self.act(
-                    lambda d, now: remove_round(d, F, rnd.id))).props("flat color=grey-8")
+                    self.room.remove_round(F, rnd.id))).props("flat color=grey-8")
 
     def _new_round(self) -> None:
         lang = self.lang
@@ -114,4 +113,4 @@ class PreparePanel:
             question = ui.textarea(t(lang, "console.round_question")).props("outlined autogrow maxlength=500").classes(
                 "w-full")
             ui.button(t(lang, "console.add"), on_click=lambda: self.act(
-                lambda d, now: add_round(d, F, title.value or "", question.value or "")))
+                self.room.add_round(F, title.value or "", question.value or "")))

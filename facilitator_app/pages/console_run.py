@@ -7,46 +7,35 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from rounds import FACILITATOR as F
-from rounds import Card, CardKind, DomainError, Outcome, RoundState
-from rounds.cards import add_card, dot_counts, set_hidden
-from rounds.talking_piece import (
-    close_round,
-    end_turn,
-    next_speaker,
-    open_round,
-    set_round_notes,
-    set_turn_note,
-)
+from rounds import Card, CardKind, Outcome, RoundState
+from rounds.agenda import ranked_agenda
+from rounds.talking_piece import open_round
 
 from ..i18n import t
-from ..room import Change, Room
-from .common import attempt, person_labels
+from ..room import Change, Changed, Room
+from .common import attempt
 from .console_floor import ClosingControls, OrderList
 from .console_order import order_planner
-from .screen_parts import agenda, elapsed_text
+from .screen_parts import elapsed_text
 from .theme import heading
-
-
-def next_and_end(dialogue, now):
-    """"Next": the current speaker (if any) is done, and the floor goes on. One action, one save."""
-    rnd = open_round(dialogue)
-    ended = end_turn(dialogue, F, Outcome.SPOKE, now) if rnd is not None and rnd.current_turn else None
-    try:
-        return next_speaker(dialogue, F, now)
-    except DomainError:
-        if ended is None:
-            raise
-        return ended
 
 
 class RunPanel:
     def __init__(self, room: Room, lang: str, open_next: Callable[[], Awaitable[None]]) -> None:
         self.room, self.lang, self.open_next = room, lang, open_next
+        # The parts this panel has drawn; which exist depends on the round (None: not drawn).
         self.timer_label: ui.label | None = None
         self.cards_box: ui.column | None = None
+        self.card_list: ui.refreshable | None = None
+        self.dots: ui.refreshable | None = None
+        self.author: ui.select | None = None
+        self.planner: ui.refreshable | None = None
+        self.order: OrderList | None = None
+        self.closing: ClosingControls | None = None
 
-    def act(self, kind: str, action, **kwargs):
-        return attempt(self.lang, self.room.apply(kind, action, **kwargs))
+    def act(self, command):
+        """Await one room command; a refusal is shown in plain words."""
+        return attempt(self.lang, command)
 
     def build(self) -> None:
         # Dialogs live here, outside the parts that redraw, so a change elsewhere never closes one.
@@ -68,31 +57,30 @@ class RunPanel:
             with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
                 self._notes(rnd)
                 if rnd.card_kind != CardKind.NONE or rnd.dot_vote:
-                    self.cards = ui.refreshable(self._cards)
-                    self.cards()
+                    self._cards()
 
     def update(self, change: Change) -> None:
-        if open_round(self.room.dialogue) is None:
-            if change.kind == "participants" and hasattr(self, "planner"):
+        if open_round(self.room.dialogue) is None or self.order is None or self.closing is None:
+            if change.kind is Changed.PEOPLE and self.planner is not None:
                 self.planner.refresh()  # people who join between rounds belong in the next round's order
             return
-        if change.kind == "participants" and hasattr(self, "author"):
-            labels = person_labels(self.room.dialogue, self.lang)
+        if change.kind is Changed.PEOPLE and self.author is not None:
+            labels = self.room.labels(self.lang)
             self.author.set_options({p.id: labels[p.id] for p in self.room.dialogue.participants},
                                     value=self.author.value)
-        if change.kind in ("floor", "participants", "round"):
+        if change.kind in (Changed.FLOOR, Changed.PEOPLE, Changed.ROUND):
             self._sync_floor()
             self.order.sync()
             self.closing.sync()
-        elif change.kind == "cards" and hasattr(self, "cards"):
-            if change.extra.get("added") and self.cards_box is not None:
+        elif change.kind is Changed.CARDS and self.card_list is not None:
+            if change.card_added and self.cards_box is not None:
                 with self.cards_box:
-                    self._card_row(change.subject, person_labels(self.room.dialogue, self.lang))
+                    self._card_row(change.subject, self.room.labels(self.lang))
             else:
                 self.card_list.refresh()
-            if hasattr(self, "dots"):
+            if self.dots is not None:
                 self.dots.refresh()
-        elif change.kind == "votes" and hasattr(self, "dots"):
+        elif change.kind is Changed.VOTES and self.dots is not None:
             self.dots.refresh()
 
     def tick(self) -> None:
@@ -114,15 +102,14 @@ class RunPanel:
                 self.timer_label = ui.label().classes("wd-chip text-h6")
             with ui.row().classes("gap-2") as self.turn_buttons:
                 ui.button(t(lang, "console.spoke"), on_click=lambda: self.act(
-                    "floor", lambda d, now: end_turn(d, F, Outcome.SPOKE, now))).mark("console-spoke")
+                    self.room.end_turn(F, Outcome.SPOKE))).mark("console-spoke")
                 ui.button(t(lang, "console.passed"), on_click=lambda: self.act(
-                    "floor", lambda d, now: end_turn(d, F, Outcome.PASSED, now))).props("outline").mark(
-                    "console-passed")
+                    self.room.end_turn(F, Outcome.PASSED))).props("outline").mark("console-passed")
             self.shown_turn_id: str | None = None
             self.note_part = ui.refreshable(self._turn_note)
             self.note_part()
-            ui.button(t(lang, "console.next"), icon="skip_next", on_click=lambda: self.act("floor", next_and_end)
-                      ).props("unelevated size=lg").mark("console-next")
+            ui.button(t(lang, "console.next"), icon="skip_next", on_click=lambda: self.act(
+                self.room.next_speaker(F))).props("unelevated size=lg").mark("console-next")
         self._sync_floor()
 
     def _sync_floor(self) -> None:
@@ -130,7 +117,7 @@ class RunPanel:
         turn = rnd.current_turn
         self.floor_title.set_text(t(lang, "screen.open_conversation") if rnd.open_conversation else
                                   t(lang, "screen.now_speaking"))
-        labels = person_labels(self.room.dialogue, lang)
+        labels = self.room.labels(lang)
         self.speaker_label.set_text(labels.get(turn.participant_id, "?") if turn else t(lang, "console.nobody"))
         self.timer_label.set_visibility(turn is not None)
         self.turn_buttons.set_visibility(turn is not None)
@@ -146,8 +133,7 @@ class RunPanel:
             return
         note = ui.textarea(t(self.lang, "console.turn_note"), value=turn.note).props(
             "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
-        note.on_value_change(lambda e, tid=turn.id: self.act(
-            "notes", lambda d, now: set_turn_note(d, F, tid, e.value or "")))
+        note.on_value_change(lambda e, tid=turn.id: self.act(self.room.set_turn_note(F, tid, e.value or "")))
 
     def _close_anyway(self) -> None:
         lang = self.lang
@@ -158,9 +144,7 @@ class RunPanel:
                 "override-reason")
 
             async def confirm() -> None:
-                done = await self.act(
-                    "round", lambda d, now: close_round(d, F, now, override_reason=reason.value or ""),
-                    every_round=True)
+                done = await self.act(self.room.close_round(F, reason=reason.value or ""))
                 if done is not None:
                     dialog.close()
 
@@ -173,13 +157,12 @@ class RunPanel:
     def _notes(self, rnd) -> None:
         notes = ui.textarea(t(self.lang, "console.round_notes"), value=rnd.notes).props(
             "outlined autogrow maxlength=10000 debounce=800").classes("w-full wd-card").mark("round-notes")
-        notes.on_value_change(lambda e, rid=rnd.id: self.act(
-            "notes", lambda d, now: set_round_notes(d, F, rid, e.value or "")))
+        notes.on_value_change(lambda e, rid=rnd.id: self.act(self.room.set_round_notes(F, rid, e.value or "")))
 
     def _cards(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue
         rnd = open_round(dialogue)
-        labels = person_labels(dialogue, lang)
+        labels = self.room.labels(lang)
         with ui.column().classes("w-full wd-card gap-2").mark("console-cards"):
             heading(t(lang, "screen.cards"), 3)
             if rnd.card_kind != CardKind.NONE:
@@ -191,9 +174,7 @@ class RunPanel:
                         "col").mark("card-for-text")
 
                     async def add() -> None:
-                        card = await self.act(
-                            "cards", lambda d, now: add_card(d, F, author.value or "", text.value or "", now),
-                            extra={"added": True})
+                        card = await self.act(self.room.add_card(F, author.value or "", text.value or ""))
                         if card is not None:
                             text.set_value("")
 
@@ -206,7 +187,7 @@ class RunPanel:
 
     def _card_list(self) -> None:
         rnd = open_round(self.room.dialogue)
-        labels = person_labels(self.room.dialogue, self.lang)
+        labels = self.room.labels(self.lang)
         self.cards_box = ui.column().classes("w-full gap-1")
         with self.cards_box:
             for card in rnd.cards:
@@ -217,10 +198,10 @@ class RunPanel:
         dialogue, rnd = self.room.dialogue, open_round(self.room.dialogue)
         with ui.column().classes("w-full wd-card gap-1").mark("console-dots"):
             heading(t(self.lang, "screen.dots"), 3)
-            for card, dots in agenda(dialogue, rnd, dot_counts(dialogue, rnd))[:15]:
+            for item in ranked_agenda(dialogue, rnd)[:15]:
                 with ui.row().classes("w-full no-wrap gap-2 items-start"):
-                    ui.label(str(dots)).classes("text-weight-bold").style("min-width: 2em")
-                    ui.label(card.text).classes("wd-text col")
+                    ui.label(str(item.dots)).classes("text-weight-bold").style("min-width: 2em")
+                    ui.label(item.card.text).classes("wd-text col")
 
     def _card_row(self, card: Card, labels: dict[str, str]) -> None:
         lang = self.lang
@@ -231,8 +212,7 @@ class RunPanel:
                 ui.label(card.text).classes("wd-text" + (" text-strike" if card.hidden else ""))
                 ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
             ui.button(t(lang, "console.unhide" if card.hidden else "console.hide"), on_click=lambda c=card: self.act(
-                "cards", lambda d, now: set_hidden(d, F, c.id, not c.hidden), every_round=True)).props(
-                "flat dense no-caps").mark("hide-card")
+                self.room.set_card_hidden(F, c.id, not c.hidden))).props("flat dense no-caps").mark("hide-card")
 
     # -- between rounds -------------------------------------------------------------------------------
     def _between_rounds(self) -> None:

@@ -12,9 +12,7 @@ from exports.across import combine
 from exports.across_render import render_across
 from rounds.templates import THEMES, theme_label
 
-from ..harvest_cli import restore
 from ..i18n import t
-from ..store import StoreError
 from .gate import is_facilitator, key_page
 from .theme import frame, heading
 
@@ -39,17 +37,6 @@ class HarvestView:
     def __init__(self, state: AppState, lang: str) -> None:
         self.state, self.lang = state, lang
 
-    def dialogues(self):
-        found = []
-        for slug in self.state.store.slugs():
-            try:
-                room = self.state.rooms.get(slug)
-            except StoreError:
-                continue
-            if room is not None:
-                found.append(room.dialogue)
-        return found
-
     def build(self) -> None:
         lang = self.lang
         with ui.row().classes("w-full items-center justify-between"):
@@ -72,7 +59,7 @@ class HarvestView:
         self.report()
 
     def across(self):
-        return combine(self.dialogues(), theme=self.theme.value or None, lang=self.lang,
+        return combine(self.state.rooms.dialogues(), theme=self.theme.value or None, lang=self.lang,
                        anonymous=bool(self.anonymous.value))
 
     def _report(self) -> None:
@@ -92,7 +79,6 @@ class HarvestView:
         except ImportProblem:
             ui.notify(t(self.lang, "harvest.import_failed"), type="warning", position="top")
             return
-        restored = restore(self.state.store, dialogue)
-        self.state.rooms.add(restored)
-        ui.notify(t(self.lang, "harvest.imported", title=restored.title), type="positive", position="top")
+        room = self.state.rooms.import_dialogue(dialogue)
+        ui.notify(t(self.lang, "harvest.imported", title=room.dialogue.title), type="positive", position="top")
         self.report.refresh()

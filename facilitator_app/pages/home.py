@@ -11,7 +11,7 @@ from rounds import DomainError
 from rounds.templates import THEMES, theme_label
 
 from ..i18n import refusal, t
-from ..store import StoreError
+from ..room import Damaged
 from .gate import is_facilitator, key_page
 from .theme import frame, heading
 
@@ -35,17 +35,16 @@ def register(state: AppState) -> None:
 
 
 def dialogue_list(state: AppState, lang: str) -> None:
-    slugs = state.store.slugs()
+    rooms = state.rooms.all()
     with ui.column().classes("w-full gap-2").mark("dialogue-list"):
-        if not slugs:
+        if not rooms:
             ui.label(t(lang, "home.none")).classes("wd-muted")
-        for slug in slugs:
-            try:
-                room = state.rooms.get(slug)
-            except StoreError as err:
-                ui.label(t(lang, "home.damaged", file=err.path.name)).classes("text-negative wd-card w-full")
+        for room in rooms:
+            if isinstance(room, Damaged):
+                ui.label(t(lang, "home.damaged", file=f"{room.slug}.json", reason=room.reason)).classes(
+                    "text-negative wd-card w-full").mark("dialogue-damaged")
                 continue
-            dialogue = room.dialogue
+            dialogue, slug = room.dialogue, room.slug
             with ui.row().classes("w-full wd-card items-center justify-between").mark("dialogue-row"):
                 with ui.column().classes("gap-0"):
                     ui.label(dialogue.title).classes("text-h6 wd-text")
@@ -79,14 +78,13 @@ def create_form(state: AppState, lang: str) -> None:
 
         def create() -> None:
             try:
-                dialogue = state.store.create(
+                room = state.rooms.create(
                     title=title.value or "", theme=(free.value or "").strip() or theme.value,
                     place=place.value or "", date=date.value or "", language=language.value,
                     template=template.value)
             except DomainError as err:
                 ui.notify(refusal(lang, err), type="warning", position="top")
                 return
-            state.rooms.add(dialogue)
-            ui.navigate.to(f"/d/{dialogue.slug}")
+            ui.navigate.to(f"/d/{room.slug}")
 
         ui.button(t(lang, "home.create"), icon="add", on_click=create).props("unelevated size=lg").mark("create")

@@ -10,7 +10,7 @@ from nicegui import app, ui
 
 from rounds import DomainError, Role, Status
 from rounds.model import MAX_NAME_CHARS
-from rounds.people import by_token, join, new_token, rename
+from rounds.people import by_token, new_token
 from rounds.preparation import normalise_join_code
 from rounds.templates import GROUND_RULES
 from rounds.text import clean_name
@@ -131,10 +131,7 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
             ui.notify(t(lang, "error.rate_limited"), type="warning", position="top")
             return
         token = device_token(state, room.slug)
-        person = await attempt(lang, room.apply(
-            "participants",
-            lambda d, now: join(d, name.value or "", role.value, now, token=token, name_in_report=consent.value),
-        ))
+        person = await attempt(lang, room.join(token, name.value or "", role.value, consent=consent.value))
         if person is None:
             step_two.set_visibility(False)
             step_one.set_visibility(True)
@@ -147,8 +144,3 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
     next_button.on_click(to_rules)
     take_part.on_click(confirm)
 
-
-async def change_name(room: Room, person_id: str, lang: str, name: str, role: str) -> bool:
-    result = await attempt(lang, room.apply(
-        "participants", lambda d, now: rename(d, person_id, person_id, name=name, role=role)))
-    return result is not None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from nicegui import app, ui
 
 from rounds import CardKind, Outcome, Role, SpeakerState, Status
-from rounds.cards import add_card, delete_card, dots_left, edit_card, place_dot, remove_dot, votable_cards
-from rounds.talking_piece import end_turn, open_round
+from rounds.cards import dots_left, votable_cards
+from rounds.talking_piece import open_round
 
 from ..i18n import kind_label, role_label, t
-from ..room import Change, Room
+from ..room import Change, Changed, Room
 from .common import attempt
 from .theme import heading
 
@@ -43,9 +43,8 @@ class PhoneView:
                              label=t(lang, "phone.role")).props("outlined")
 
             async def save() -> None:
-                from .phone import change_name
-
-                if await change_name(self.room, self.person_id, lang, name.value or "", role.value):
+                me = self.person_id
+                if await attempt(lang, self.room.rename(me, me, name=name.value or "", role=role.value)) is not None:
                     self._greet()
 
             ui.button(t(lang, "phone.card_save"), on_click=save)
@@ -55,24 +54,24 @@ class PhoneView:
         self.greeting.set_text(t(self.lang, "phone.hello", name=self.person.name))
 
     def update(self, change: Change) -> None:
-        if change.kind in ("round", "status", "prepare"):
+        if change.kind in (Changed.ROUND, Changed.PLAN):
             self.round_part.refresh()
             self.turn_part.refresh()
             self.cards_part.refresh()
             self.dots_part.refresh()
-        elif change.kind == "floor":
+        elif change.kind is Changed.FLOOR:
             self._sync_turn()
-        elif change.kind == "participants":
+        elif change.kind is Changed.PEOPLE:
             self._sync_turn()  # only texts that really changed are sent to the phone
-            if getattr(change.subject, "id", None) == self.person_id:
+            if change.person_id == self.person_id:
                 self._greet()
-        elif change.kind == "cards":
+        elif change.kind is Changed.CARDS:
             card = change.subject
             if getattr(card, "author_id", None) == self.person_id:
                 self.cards_part.refresh()
             if self._vote_round() is not None:
                 self.dots_part.refresh()
-        elif change.kind == "votes" and change.extra.get("participant_id") == self.person_id:
+        elif change.kind is Changed.VOTES and change.person_id == self.person_id:
             self.dots_part.refresh()
 
     # -- parts ---------------------------------------------------------------------------------
@@ -149,8 +148,7 @@ class PhoneView:
         self.main_line.mark(marker)
 
     async def _end(self, outcome: Outcome) -> None:
-        await attempt(self.lang, self.room.apply(
-            "floor", lambda d, now: end_turn(d, self.person_id, outcome, now)))
+        await attempt(self.lang, self.room.end_turn(self.person_id, outcome))
 
     def _cards(self) -> None:
         dialogue, lang = self.room.dialogue, self.lang
@@ -170,9 +168,8 @@ class PhoneView:
             text.on_value_change(lambda e: drafts.__setitem__(draft_key, e.value or ""))
 
             async def send() -> None:
-                card = await attempt(lang, self.room.apply(
-                    "cards", lambda d, now: add_card(d, self.person_id, self.person_id, text.value or "", now),
-                    extra={"added": True}))
+                me = self.person_id
+                card = await attempt(lang, self.room.add_card(me, me, text.value or ""))
                 if card is not None:
                     drafts.pop(draft_key, None)
                     ui.notify(t(lang, "phone.card_added"), type="positive", position="top")
@@ -187,16 +184,14 @@ class PhoneView:
             ui.label(card.text).classes("wd-text text-base").mark("own-card")
             with ui.row().classes("gap-2"):
                 async def remove() -> None:
-                    await attempt(lang, self.room.apply(
-                        "cards", lambda d, now: delete_card(d, self.person_id, card.id)))
+                    await attempt(lang, self.room.delete_card(self.person_id, card.id))
 
                 def edit() -> None:
                     with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full"):
                         box = ui.textarea(value=card.text).props("outlined autogrow").classes("w-full")
 
                         async def save() -> None:
-                            done = await attempt(lang, self.room.apply(
-                                "cards", lambda d, now: edit_card(d, self.person_id, card.id, box.value or "", now)))
+                            done = await attempt(lang, self.room.edit_card(self.person_id, card.id, box.value or ""))
                             if done is not None:
                                 dialog.close()
 
@@ -234,6 +229,5 @@ class PhoneView:
 
     async def _dot(self, card_id: str, add: bool) -> None:
         me = self.person_id
-        action = (lambda d, now: place_dot(d, me, me, card_id, now)) if add else (
-            lambda d, now: remove_dot(d, me, me, card_id))
-        await attempt(self.lang, self.room.apply("votes", action, extra={"participant_id": me}))
+        command = self.room.place_dot(me, me, card_id) if add else self.room.remove_dot(me, me, card_id)
+        await attempt(self.lang, command)

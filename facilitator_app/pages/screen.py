@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING
 from nicegui import ui
 
 from rounds import Card, Status
-from rounds.cards import dot_counts
+from rounds.agenda import ranked_agenda
 from rounds.talking_piece import open_round
 from rounds.templates import GROUND_RULES, theme_label
 
 from ..i18n import kind_label, role_label, t
 from ..network import qr_svg
-from ..room import Change, Room
-from .common import person_labels
-from .screen_parts import agenda, card_tile, elapsed_text, pledge_count
+from ..room import Change, Changed, Room
+from .screen_parts import card_tile, elapsed_text, pledge_count
 from .theme import frame, heading, page_language
 
 if TYPE_CHECKING:
@@ -60,6 +59,8 @@ class ScreenView:
         self.lang = room.dialogue.language
         self.timer_label: ui.label | None = None
         self.cards_box: ui.column | None = None
+        self.people_part: ui.refreshable | None = None
+        self.side_part: ui.refreshable | None = None
 
     def build(self) -> None:
         ui.page_title(self.room.dialogue.title)
@@ -72,15 +73,17 @@ class ScreenView:
 
     def update(self, change: Change) -> None:
         in_round = self.people_part is not None and open_round(self.room.dialogue) is not None
-        if change.kind in ("floor", "participants") and in_round:
+        if change.kind is Changed.NOTES:
+            return  # notes are not on the wall
+        if change.kind in (Changed.FLOOR, Changed.PEOPLE) and in_round:
             self.people_part.refresh()  # the speaker and who is heard; the cards stay as they are
-        elif change.kind == "votes" and in_round and self.side_part is not None:
+        elif change.kind is Changed.VOTES and in_round and self.side_part is not None:
             self.side_part.refresh()
-        elif change.kind in ("floor", "participants", "votes", "round", "status", "prepare"):
+        elif change.kind is not Changed.CARDS:
             self.body.refresh()
-        elif change.kind == "cards":
+        else:
             card = change.subject
-            added = isinstance(card, Card) and change.extra.get("added")
+            added = isinstance(card, Card) and change.card_added
             if added and self.cards_box is not None and not card.hidden:
                 self._append_card(card)
             elif self.side_part is not None and open_round(self.room.dialogue) is not None:
@@ -100,8 +103,7 @@ class ScreenView:
     def _body(self) -> None:
         dialogue = self.room.dialogue
         self.timer_label, self.cards_box = None, None
-        self.people_part: ui.refreshable | None = None
-        self.side_part: ui.refreshable | None = None
+        self.people_part, self.side_part = None, None
         rnd = open_round(dialogue)
         if dialogue.status == Status.FINISHED:
             self._finished()
@@ -122,7 +124,7 @@ class ScreenView:
 
     def _welcome(self, between_rounds: bool) -> None:
         lang, dialogue = self.lang, self.room.dialogue
-        labels = person_labels(dialogue, lang)
+        labels = self.room.labels(lang)
         with ui.row().classes("w-full no-wrap gap-8 items-start").style("flex: 1; min-height: 0"):
             with ui.column().classes("col gap-3").style("min-width: 0"):
                 heading(dialogue.title, 1, "s-title")
@@ -227,23 +229,20 @@ class ScreenView:
         if not rnd.show_dots_live:
             ui.label(t(lang, "screen.dots_hidden")).classes("s-text wd-muted").mark("screen-dots-hidden")
             return
-        counts = dot_counts(self.room.dialogue, rnd)
         with ui.column().classes("w-full gap-2").mark("screen-dots"):
-            for card, dots in agenda(self.room.dialogue, rnd, counts)[:7]:
+            for item in ranked_agenda(self.room.dialogue, rnd)[:7]:
                 with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
-                    ui.label(str(dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
-                    ui.label(card.text).classes("wd-text")
+                    ui.label(str(item.dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
+                    ui.label(item.card.text).classes("wd-text")
 
     def _agenda_top(self, vote_round) -> None:
-        dialogue = self.room.dialogue
         ui.label(t(self.lang, "screen.agenda_top")).classes("s-text text-weight-bold q-mt-md")
-        ranked = agenda(dialogue, vote_round, dot_counts(dialogue, vote_round))[:5]
         with ui.column().classes("w-full gap-2").mark("screen-agenda"):
-            for place, (card, dots) in enumerate(ranked, start=1):
+            for item in ranked_agenda(self.room.dialogue, vote_round)[:5]:
                 with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
-                    ui.label(f"{place}.").classes("text-weight-bold")
-                    ui.label(card.text).classes("wd-text col")
-                    ui.label(f"{dots} \u25cf").classes("text-weight-bold")
+                    ui.label(f"{item.rank}.").classes("text-weight-bold")
+                    ui.label(item.card.text).classes("wd-text col")
+                    ui.label(f"{item.dots} \u25cf").classes("text-weight-bold")
 
     def _finished(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue

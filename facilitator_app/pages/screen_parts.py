@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from nicegui import ui
 
 from rounds import Card, CardKind, Dialogue, Round
-from rounds.cards import votable_cards
 
 
 def elapsed_text(rnd: Round, now: float) -> tuple[str, bool]:
@@ -21,12 +18,6 @@ def elapsed_text(rnd: Round, now: float) -> tuple[str, bool]:
     if limit:
         text += f" / {limit // 60}:{limit % 60:02d}"
     return text, bool(limit) and seconds > limit
-
-
-def agenda(dialogue: Dialogue, rnd: Round, counts: Counter[str]) -> list[tuple[Card, int]]:
-    """Votable cards, most dots first; ties keep the order the cards were written in."""
-    cards = votable_cards(dialogue, rnd)
-    return sorted(((c, counts.get(c.id, 0)) for c in cards), key=lambda pair: -pair[1])
 
 
 def pledge_count(dialogue: Dialogue) -> int:

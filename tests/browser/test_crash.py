@@ -12,6 +12,7 @@ from playwright.async_api import expect
 from facilitator_app.store import Store
 from rounds import FACILITATOR as F
 from rounds.preparation import remove_round, update_round
+from tests.factories import new_dialogue_in
 
 from .conftest import start_server, stop_server
 from .scene import LAPTOP, PROJECTOR, Scene, button, join, write_card
@@ -20,7 +21,7 @@ from .scene import LAPTOP, PROJECTOR, Scene, button, join, write_card
 def prepared_dialogue(data_dir) -> str:
     """Experiences, then dreams with a dot vote on the experiences: round 2 has cards and dots."""
     store = Store(data_dir)
-    dialogue = store.create(title="Wijkdialoog Crash", theme="thuis", now=time.time())
+    dialogue = new_dialogue_in(store, title="Wijkdialoog Crash", theme="thuis", now=time.time())
     remove_round(dialogue, F, dialogue.rounds[0].id)
     update_round(dialogue, F, dialogue.rounds[1].id, dot_vote=True, vote_on_rounds=[dialogue.rounds[0].id])
     store.save(dialogue)

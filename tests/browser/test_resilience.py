@@ -16,7 +16,10 @@ HOSTILE_CARDS = [
     "=cmd|' /C calc'!A0",
     "نحتاج إلى مكان للقاء 🌳",
     "a\u200bb zero\u200dwidth",
+    "\u202eAnna.exe",
 ]
+# What is kept of each: zero-width and direction-control characters are taken out; Arabic stays as typed.
+SHOWN_CARDS = HOSTILE_CARDS[:5] + ["ab zerowidth", "Anna.exe"]
 
 
 async def start_round(scene: Scene, server, round_number: int = 1):
@@ -80,11 +83,11 @@ async def test_hostile_names_and_cards_show_as_plain_text(server, browser, artef
         console = await start_round(scene, server, round_number=2)
         screen = await scene.page({"width": 1280, "height": 720})
         await screen.goto(console.url.split("?")[0] + "/screen")
-        for text in HOSTILE_CARDS:
+        for text, shown in zip(HOSTILE_CARDS, SHOWN_CARDS, strict=True):
             await phones[0].get_by_role("textbox").first.fill(text)
             await button(phones[0], "Kaartje toevoegen")
-            await expect(phones[0].get_by_text(text, exact=True)).to_be_visible()
-        for text in HOSTILE_CARDS[-6:]:
+            await expect(phones[0].get_by_text(shown, exact=True)).to_be_visible()
+        for text in SHOWN_CARDS[-6:]:
             await expect(screen.get_by_text(text, exact=True)).to_be_visible()
         for name in HOSTILE_NAMES:
             await expect(console.get_by_text(name, exact=True).first).to_be_visible()
@@ -104,7 +107,7 @@ async def test_hostile_names_and_cards_show_as_plain_text(server, browser, artef
         await scene.shot(screen, "screen-hostile")
         await scene.shot(phones[0], "phone-hostile")
         stored = Store(server.data_dir).load(Store(server.data_dir).slugs()[0])
-        assert [c.text for c in stored.rounds[1].cards] == HOSTILE_CARDS
+        assert [c.text for c in stored.rounds[1].cards] == SHOWN_CARDS
         assert scene.dialogs == [], f"a script ran: {scene.dialogs}"
     finally:
         await scene.close()

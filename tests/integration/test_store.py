@@ -13,12 +13,13 @@ from rounds import FACILITATOR as F
 from rounds.cards import add_card
 from rounds.people import join
 from rounds.talking_piece import close_round, next_speaker, open_next_round
+from tests.factories import new_dialogue_in
 
 
 def test_each_dialogue_is_its_own_file(tmp_path):
     store = Store(tmp_path)
-    one = store.create(title="Wijkdialoog De Linde", theme="thuis", now=1)
-    two = store.create(title="Wijkdialoog De Linde", theme="verschil", now=2)
+    one = new_dialogue_in(store, title="Wijkdialoog De Linde", theme="thuis", now=1)
+    two = new_dialogue_in(store, title="Wijkdialoog De Linde", theme="verschil", now=2)
     assert (one.slug, two.slug) == ("wijkdialoog-de-linde", "wijkdialoog-de-linde-2")
     files = sorted(p.name for p in tmp_path.glob("*.json"))
     assert files == ["wijkdialoog-de-linde-2.json", "wijkdialoog-de-linde.json"]
@@ -26,14 +27,14 @@ def test_each_dialogue_is_its_own_file(tmp_path):
 
 
 def test_slugs_stay_unique_across_restarts(tmp_path):
-    Store(tmp_path).create(title="Buurt Oost", theme="", now=1)
-    again = Store(tmp_path).create(title="Buurt Oost", theme="", now=2)
+    new_dialogue_in(Store(tmp_path), title="Buurt Oost", theme="", now=1)
+    again = new_dialogue_in(Store(tmp_path), title="Buurt Oost", theme="", now=2)
     assert again.slug == "buurt-oost-2"
 
 
 def test_a_saved_dialogue_loads_equal_in_a_new_store(tmp_path):
     store = Store(tmp_path)
-    dialogue = store.create(title="De Linde", theme="thuis", now=1)
+    dialogue = new_dialogue_in(store, title="De Linde", theme="thuis", now=1)
     anna = join(dialogue, "Anna ë 😀", "resident", 2)
     open_next_round(dialogue, F, 3)
     next_speaker(dialogue, F, 4)
@@ -44,7 +45,7 @@ def test_a_saved_dialogue_loads_equal_in_a_new_store(tmp_path):
 
 def test_join_code_finds_its_dialogue(tmp_path):
     store = Store(tmp_path)
-    dialogue = store.create(title="De Linde", theme="thuis", now=1)
+    dialogue = new_dialogue_in(store, title="De Linde", theme="thuis", now=1)
     assert Store(tmp_path).slug_for_code(dialogue.join_code) == dialogue.slug
     assert store.slug_for_code("ZZZZZ") is None
 
@@ -61,7 +62,7 @@ def test_a_damaged_file_is_named_and_kept(tmp_path, content):
 
 def test_an_unknown_schema_version_is_refused(tmp_path):
     store = Store(tmp_path)
-    dialogue = store.create(title="Toekomst", theme="", now=1)
+    dialogue = new_dialogue_in(store, title="Toekomst", theme="", now=1)
     path = store.path_for(dialogue.slug)
     data = json.loads(path.read_text())
     data["_default"]["1"]["schema_version"] = SCHEMA_VERSION + 1
@@ -74,7 +75,7 @@ def test_an_unknown_schema_version_is_refused(tmp_path):
 
 def test_writes_leave_no_temp_files(tmp_path):
     store = Store(tmp_path)
-    dialogue = store.create(title="Schoon", theme="", now=1)
+    dialogue = new_dialogue_in(store, title="Schoon", theme="", now=1)
     for n in range(5):
         join(dialogue, f"P{n}", "resident", n)
         store.save(dialogue)
@@ -93,7 +94,7 @@ def test_data_dir_comes_from_argument_then_environment(monkeypatch, tmp_path):
 @given(names=st.lists(st.text(min_size=1, max_size=40), max_size=6), card=st.text(min_size=1, max_size=60))
 def test_save_then_load_gives_an_equal_dialogue(tmp_path_factory, names, card):
     store = Store(tmp_path_factory.mktemp("prop"))
-    dialogue = store.create(title="Eigenschap", theme="vrij thema", now=1)
+    dialogue = new_dialogue_in(store, title="Eigenschap", theme="vrij thema", now=1)
     for n, name in enumerate(names):
         try:
             join(dialogue, name, "resident", n)
@@ -113,7 +114,7 @@ def test_save_then_load_gives_an_equal_dialogue(tmp_path_factory, names, card):
 
 def test_saving_only_the_touched_round_still_writes_everything(tmp_path):
     store = Store(tmp_path)
-    dialogue = store.create(title="Deels", theme="", now=1)
+    dialogue = new_dialogue_in(store, title="Deels", theme="", now=1)
     anna = join(dialogue, "Anna", "resident", 2)
     open_next_round(dialogue, F, 3)
     store.save(dialogue)

@@ -16,11 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = """
 import sys, time
+from facilitator_app.room import Rooms
 from facilitator_app.store import Store
 from rounds.people import join
 store = Store(sys.argv[1])
 slug = sys.argv[2]
-dialogue = store.load(slug) if store.exists(slug) else store.create(title=slug, theme="", now=0)
+if store.exists(slug):
+    dialogue = store.load(slug)
+else:
+    dialogue = Rooms(store, clock=lambda: 0.0).create(title=slug, theme="").dialogue
 n = len(dialogue.participants)
 print("ready", flush=True)
 while True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from facilitator_app.config import facilitator_key
 from facilitator_app.store import Store
 from rounds import Dialogue
 from rounds.people import join
+from tests.factories import new_dialogue_in
 
 
 @dataclass
@@ -22,7 +24,7 @@ class Setup:
     store: Store
 
     def dialogue(self, title: str = "Wijkdialoog De Linde", *people: tuple[str, str], **fields) -> Dialogue:
-        dialogue = self.store.create(title=title, theme="thuis", **fields)
+        dialogue = new_dialogue_in(self.store, title=title, theme="thuis", **fields)
         for name, role in people:
             join(dialogue, name, role, 1.0)
         self.store.save(dialogue)
@@ -39,6 +41,15 @@ def setup(tmp_path, monkeypatch) -> Setup:
     monkeypatch.setenv("WIJKDIALOOG_PUBLIC_URL", "http://wijk.test:8080")
     monkeypatch.delenv("WIJKDIALOOG_DEMO", raising=False)
     return Setup(data_dir, facilitator_key(data_dir), Store(data_dir))
+
+
+async def until(condition, timeout: float = 3.0) -> None:
+    """Wait for something a test can observe (a file on disk, a value) instead of sleeping a fixed time."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not within {timeout} s: {getattr(condition, '__name__', condition)}")
+        await asyncio.sleep(0.02)
 
 
 def live_room(slug: str):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from rounds import FACILITATOR as F
-from rounds.talking_piece import next_speaker, open_next_round
 
 from .conftest import join_as, live_room
 
@@ -62,9 +61,9 @@ async def test_the_phone_shows_its_turn_and_ends_it(create_user, setup, monkeypa
     phone = create_user()
     await join_as(phone, dialogue.join_code, "Anna")
     room = live_room(dialogue.slug)
-    await room.apply("round", lambda d, now: open_next_round(d, F, now), every_round=True)
+    await room.open_next_round(F)
     await phone.should_see("Jij bent de volgende")
-    await room.apply("floor", lambda d, now: next_speaker(d, F, now))
+    await room.next_speaker(F)
     await phone.should_see("Jij bent aan de beurt")
     phone.find(marker="turn-pass").click()
     await phone.should_see("Je hebt gepast")

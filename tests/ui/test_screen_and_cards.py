@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rounds import FACILITATOR as F
-from rounds.talking_piece import close_round, next_speaker, open_next_round
 
 from .conftest import join_as, live_room
 
@@ -15,8 +14,8 @@ async def open_round_number(room, number: int) -> None:
         if current == number - 1:
             return
         if current is not None:
-            await room.apply("round", lambda d, now: close_round(d, F, now, override_reason="kort"), every_round=True)
-        await room.apply("round", lambda d, now: open_next_round(d, F, now), every_round=True)
+            await room.close_round(F, reason="kort")
+        await room.open_next_round(F)
 
 
 async def test_screen_shows_qr_join_url_and_code_but_never_the_key(user, setup):
@@ -37,10 +36,10 @@ async def test_screen_follows_the_floor(create_user, setup):
     screen = create_user()
     await screen.open(f"/d/{dialogue.slug}/screen")
     room = live_room(dialogue.slug)
-    await room.apply("round", lambda d, now: open_next_round(d, F, now), every_round=True)
+    await room.open_next_round(F)
     await screen.should_see(marker="screen-question")
     await screen.should_see("Even stilte")
-    await room.apply("floor", lambda d, now: next_speaker(d, F, now))
+    await room.next_speaker(F)
     await screen.should_see(marker="screen-speaker-name", content="Anna")
     await screen.should_see(marker="screen-timer")
 
@@ -88,7 +87,6 @@ async def test_dots_on_the_phone_with_dots_left(create_user, setup):
 
 
 async def test_hidden_dots_appear_on_the_screen_when_the_vote_closes(create_user, setup):
-    from rounds.cards import add_card, place_dot
     from rounds.preparation import update_round
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
@@ -99,10 +97,10 @@ async def test_hidden_dots_appear_on_the_screen_when_the_vote_closes(create_user
     screen = create_user()
     await screen.open(f"/d/{dialogue.slug}/screen")
     await open_round_number(room, 4)
-    card = await room.apply("cards", lambda d, now: add_card(d, anna, anna, "Een vaste plek", now))
-    await room.apply("votes", lambda d, now: place_dot(d, anna, anna, card.id, now))
+    card = await room.add_card(anna, anna, "Een vaste plek")
+    await room.place_dot(anna, anna, card.id)
     await screen.should_see(marker="screen-dots-hidden")
     await screen.should_not_see(marker="screen-agenda")
-    await room.apply("round", lambda d, now: close_round(d, F, now, override_reason="klaar"), every_round=True)
+    await room.close_round(F, reason="klaar")
     await screen.should_see(marker="screen-agenda")
     await screen.should_see("1 ●")
