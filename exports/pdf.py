@@ -1,4 +1,4 @@
-"""The harvest as a PDF report (A4), with the bundled DejaVu Sans so every name prints."""
+"""The harvest as a PDF report (A4): DejaVu Sans, with Noto fallback fonts, so every name and card prints."""
 
 from __future__ import annotations
 
