@@ -125,9 +125,7 @@ def _round(h: Harvest, rnd: RoundItem) -> str:
 
 
 def _people(h: Harvest) -> str:
-    total = h.t("people_total_one") if h.people_total == 1 else h.t("people_total", n=h.people_total)
-    if h.no_phone:
-        total += " " + (h.t("no_phone_one") if h.no_phone == 1 else h.t("no_phone", n=h.no_phone))
+    total = h.people_line
     out = [f"<p>{esc(total)}</p>",
            html_table([h.t("col_role"), h.t("col_people")], [[r.label, r.people] for r in h.roles], numeric_from=1)]
     if h.named:

@@ -52,6 +52,7 @@ def _for_export(dialogue: Dialogue, anonymous: bool) -> dict[str, Any]:
     copy.title, copy.theme, copy.place, copy.date = (scrub(copy.title), scrub(copy.theme), scrub(copy.place),
                                                      scrub(copy.date))
     copy.facilitator_key = ""
+    copy.blocked_tokens = []  # devices of removed people: as secret as any other device token
     if anonymous:
         copy.facilitator_name = ""
         copy.slug = slugify(copy.title, max_length=60, word_boundary=True) or "wijkdialoog"  # the slug may hold a name
@@ -122,7 +123,7 @@ def _without_secrets(data: Any) -> Any:
     """
     if not isinstance(data, dict):
         return data
-    data = {**data, "facilitator_key": ""}
+    data = {**data, "facilitator_key": "", "blocked_tokens": []}
     people = data.get("participants")
     if isinstance(people, list):
         data["participants"] = [{**p, "token": ""} if isinstance(p, dict) else p for p in people]

@@ -69,9 +69,7 @@ def to_markdown(h: Harvest) -> str:
     out += [f"- **{inline(h.t(key))}:** {inline(value)}" for key, value in facts if value] + [""]
 
     out += [f"## 1. {inline(h.t('sec_people'))}", ""]
-    total = h.t("people_total_one") if h.people_total == 1 else h.t("people_total", n=h.people_total)
-    if h.no_phone:
-        total += " " + (h.t("no_phone_one") if h.no_phone == 1 else h.t("no_phone", n=h.no_phone))
+    total = h.people_line
     out += [inline(total), ""]
     out += table([h.t("col_role"), h.t("col_people")], [[r.label, r.people] for r in h.roles], numeric_from=1)
     if h.named:

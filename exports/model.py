@@ -123,6 +123,7 @@ class Harvest:
     duration: str
     people_total: int
     no_phone: int
+    people_line: str  # "8 deelnemers. 1 deelnemer deed mee zonder telefoon." (and who was taken out, uncounted)
     roles: list[RoleRow]
     named: list[tuple[str, str]]  # (name, role label) of those who consented
     label_example: str
@@ -255,6 +256,19 @@ def _timeline(dialogue: Dialogue, rounds: list[RoundItem], lang: str, tz: tzinfo
     return [Event(fmt.clock(at, tz), text) for at, _, text in events]
 
 
+def _people_line(dialogue: Dialogue, lang: str) -> str:
+    total, no_phone = len(dialogue.participants), sum(1 for p in dialogue.participants if not p.has_phone)
+    line = t(lang, "people_total_one") if total == 1 else t(lang, "people_total", n=total)
+    if no_phone:
+        line += " " + (t(lang, "no_phone_one") if no_phone == 1 else t(lang, "no_phone", n=no_phone))
+    removed = dialogue.removals
+    if removed:
+        cards, dots = sum(r.cards for r in removed), sum(r.dots for r in removed)
+        line += " " + t(lang, "removed_one" if len(removed) == 1 else "removed", n=len(removed), cards=cards,
+                        dots=dots)
+    return line
+
+
 def build_harvest(dialogue: Dialogue, anonymous: bool = False, tz: tzinfo | None = None,
                   lang: str | None = None) -> Harvest:
     """Everything the harvest says, in the dialogue's language (or `lang`). `tz` None: this machine's zone."""
@@ -282,6 +296,7 @@ def build_harvest(dialogue: Dialogue, anonymous: bool = False, tz: tzinfo | None
                                 if x),
         facilitator="" if anonymous else dialogue.facilitator_name, duration=fmt.duration(span, lang),
         people_total=len(dialogue.participants), no_phone=sum(1 for p in dialogue.participants if not p.has_phone),
+        people_line=_people_line(dialogue, lang),
         roles=_roles(dialogue, lang, talk), named=[(p.name, role_label(lang, p.role)) for p in named],
         label_example=f"{role_label(lang, first_role)} 1", ground_rules=list(GROUND_RULES[lang]),
         rounds=rounds, agenda=agenda, agenda_roles=agenda_roles,

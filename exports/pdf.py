@@ -91,9 +91,7 @@ def to_pdf(h: Harvest) -> bytes:
             pdf.set_y(y + pdf.block_at(pdf.LEFT + 40, y, pdf.width - 40, value) + 0.6)
 
     _heading(pdf, f"1. {h.t('sec_people')}", 1)
-    total = h.t("people_total_one") if h.people_total == 1 else h.t("people_total", n=h.people_total)
-    if h.no_phone:
-        total += " " + (h.t("no_phone_one") if h.no_phone == 1 else h.t("no_phone", n=h.no_phone))
+    total = h.people_line
     pdf.paragraph(total)
     pdf.table([h.t("col_role"), h.t("col_people")], [[r.label, r.people] for r in h.roles], [3, 1], numeric_from=1)
     if h.named:

@@ -62,6 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
         "people_total": "{n} deelnemers.",
         "no_phone_one": "1 deelnemer deed mee zonder telefoon.",
         "no_phone": "{n} deelnemers deden mee zonder telefoon.",
+        "removed_one": "De gespreksleider heeft 1 deelnemer uit de wijkdialoog gehaald; {cards} kaartjes en "
+                       "{dots} stippen van die deelnemer tellen niet mee.",
+        "removed": "De gespreksleider heeft {n} deelnemers uit de wijkdialoog gehaald; {cards} kaartjes en {dots} "
+                   "stippen van hen tellen niet mee.",
         "col_role": "Rol",
         "col_people": "Aantal",
         "named_heading": "Met naam in dit verslag (met toestemming)",
@@ -177,6 +181,10 @@ TEXT: dict[str, dict[str, str]] = {
         "people_total": "{n} participants.",
         "no_phone_one": "1 participant took part without a phone.",
         "no_phone": "{n} participants took part without a phone.",
+        "removed_one": "The facilitator took 1 participant out of the dialogue; their {cards} cards and {dots} dots "
+                       "are not counted.",
+        "removed": "The facilitator took {n} participants out of the dialogue; their {cards} cards and {dots} dots "
+                   "are not counted.",
         "col_role": "Role",
         "col_people": "People",
         "named_heading": "Named in this report (with consent)",

@@ -187,9 +187,7 @@ def to_docx(h: Harvest) -> bytes:
     b.table([], facts, weights=[1, 3], style=False)
 
     b.heading(f"1. {h.t('sec_people')}", 1)
-    total = h.t("people_total_one") if h.people_total == 1 else h.t("people_total", n=h.people_total)
-    if h.no_phone:
-        total += " " + (h.t("no_phone_one") if h.no_phone == 1 else h.t("no_phone", n=h.no_phone))
+    total = h.people_line
     b.text(total)
     b.table([h.t("col_role"), h.t("col_people")], [[r.label, r.people] for r in h.roles], numeric_from=1,
             weights=[2, 1])

@@ -38,6 +38,8 @@ REASON_REQUIRED = "reason_required"
 INVALID_VALUE = "invalid_value"
 
 DIALOGUE_FULL = "dialogue_full"
+JOINING_LOCKED = "joining_locked"
+REMOVED = "removed"
 DIALOGUE_FINISHED = "dialogue_finished"
 DIALOGUE_NOT_PREPARING = "dialogue_not_preparing"
 DIALOGUE_NOT_RUNNING = "dialogue_not_running"

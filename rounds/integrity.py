@@ -171,6 +171,18 @@ def _check_header(d: Dialogue, growth: int) -> None:
     _int(d.next_id, "next_id", 1, MAX_NEXT_ID)
     if not isinstance(d.participants, list) or not isinstance(d.rounds, list):
         raise IntegrityProblem("not a list: participants or rounds")
+    _bool(d.joining_locked, "joining_locked")
+    if not isinstance(d.removals, list) or not isinstance(d.blocked_tokens, list):
+        raise IntegrityProblem("not a list: removals or blocked_tokens")
+    for i, removal in enumerate(d.removals):
+        _time(removal.at, f"removals[{i}].at")
+        _int(removal.cards, f"removals[{i}].cards", 0, MAX_NEXT_ID)
+        _int(removal.dots, f"removals[{i}].dots", 0, MAX_NEXT_ID)
+    if len(d.blocked_tokens) > MAX_PARTICIPANTS * 10:
+        raise IntegrityProblem("too many blocked devices")
+    for i, token in enumerate(d.blocked_tokens):
+        if not isinstance(token, str) or not _SECRET.fullmatch(token):
+            raise IntegrityProblem(f"token format: blocked_tokens[{i}]")
 
 
 def _check_participants(d: Dialogue) -> set[str]:

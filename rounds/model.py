@@ -125,6 +125,15 @@ class Override:
 
 
 @dataclass
+class Removal:
+    """Someone the facilitator took out of the dialogue. No name: the harvest only counts what went out."""
+
+    at: float
+    cards: int  # their cards, taken out with them
+    dots: int  # the dots they had placed
+
+
+@dataclass
 class Round:
     id: str
     title: str
@@ -172,3 +181,6 @@ class Dialogue:
     started_at: float | None = None
     finished_at: float | None = None
     next_id: int = 1  # counter for card, turn and round ids; ids never repeat within a dialogue
+    joining_locked: bool = False  # no new phones may join; people who joined before can come back
+    removals: list[Removal] = field(default_factory=list)
+    blocked_tokens: list[str] = field(default_factory=list)  # devices of removed people: they cannot rejoin

@@ -73,6 +73,10 @@ def join(
             return existing
     if dialogue.status == Status.FINISHED:
         raise DomainError(e.DIALOGUE_FINISHED)
+    if token and any(secrets.compare_digest(token, blocked) for blocked in dialogue.blocked_tokens):
+        raise DomainError(e.REMOVED)
+    if token and dialogue.joining_locked:  # a phone; the facilitator can still add someone at the table
+        raise DomainError(e.JOINING_LOCKED)
     clean = clean_name(name, MAX_NAME_CHARS)
     parsed_role = _parse_role(role)
     if len(dialogue.participants) >= MAX_PARTICIPANTS:

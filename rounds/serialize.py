@@ -11,6 +11,7 @@ from .model import (
     Outcome,
     Override,
     Participant,
+    Removal,
     Role,
     Round,
     RoundState,
@@ -42,6 +43,8 @@ def dialogue_to_dict(dialogue: Dialogue, *, with_rounds: bool = True) -> dict[st
     data = _fields(dialogue)
     data["rounds"] = [round_to_dict(r) for r in dialogue.rounds] if with_rounds else []
     data["participants"] = [_fields(p) for p in dialogue.participants]
+    data["removals"] = [_fields(r) for r in dialogue.removals]
+    data["blocked_tokens"] = list(dialogue.blocked_tokens)
     return data
 
 
@@ -75,5 +78,7 @@ def dialogue_from_dict(data: dict[str, Any]) -> Dialogue:
             "participants": [
                 Participant(**{**p, "role": Role(p["role"])}) for p in data.get("participants", [])
             ],
+            "removals": [Removal(**r) for r in data.get("removals", [])],
+            "blocked_tokens": list(data.get("blocked_tokens", [])),
         }
     )

@@ -14,6 +14,7 @@ class Changed(Enum):
     ROUND = "round"  # a round opened or closed; the dialogue started or finished
     NOTES = "notes"  # a turn note or round notes
     PLAN = "plan"  # the rounds edited, the order planned or shuffled
+    REMOVED = "removed"  # someone was taken out, with their cards and dots: every view redraws
 
 
 @dataclass(frozen=True)

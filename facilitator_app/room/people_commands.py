@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rounds import Participant, Role
+from rounds import Dialogue, Participant, Removal, Role, moderation
 from rounds import people as rules
 
 from .changes import Changed, Saves
@@ -33,3 +33,12 @@ class PeopleCommands(RoomCore):
     async def mark_back(self, actor: str, person_id: str) -> Participant:
         return await self._act(Changed.PEOPLE, actor, lambda d, now: rules.mark_back(d, actor, person_id),
                                saves=Saves.OPEN_ROUND, person_id=person_id)
+
+    async def lock_joining(self, actor: str, locked: bool) -> Dialogue:
+        """No new phones may join (people who joined before come back as usual)."""
+        return await self._act(Changed.PEOPLE, actor, lambda d, now: moderation.lock_joining(d, actor, locked))
+
+    async def remove_person(self, actor: str, person_id: str) -> Removal:
+        """Take someone out, with their cards and dots; the harvest counts it without a name."""
+        return await self._act(Changed.REMOVED, actor, lambda d, now: moderation.remove_person(
+            d, actor, person_id, now), person_id=person_id)
