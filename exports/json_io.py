@@ -27,6 +27,7 @@ from slugify import slugify
 
 from rounds import Dialogue
 from rounds import model as domain
+from rounds.integrity import IntegrityProblem, check_dialogue, check_json_depth
 from rounds.serialize import dialogue_from_dict, dialogue_to_dict
 
 from .people import Naming
@@ -34,10 +35,13 @@ from .strings import lang_of
 
 FORMAT = "wijkdialoog-harvest"
 SCHEMA_VERSION = 2
+# A whole evening's export is a few hundred kB; this leaves room for the biggest real table and keeps a
+# stray video or database dump from being parsed in memory.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 class ImportProblem(Exception):
-    """The file is not a harvest this version can read. `code`: not_json, not_harvest, newer, damaged."""
+    """The file is not a harvest this version can read. `code`: not_json, not_harvest, newer, damaged, too_big."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         self.code, self.detail = code, detail
@@ -133,10 +137,20 @@ def _without_secrets(data: Any) -> Any:
 def from_json(raw: str | bytes) -> Dialogue:
     """A Dialogue from an exported file of any schema version up to this one, without key or device tokens.
 
-    Raises ImportProblem when the file cannot be used.
+    Raises ImportProblem when the file cannot be used: it is checked as fully as a file on disk (size,
+    nesting before parsing, then rounds.integrity on the result), so nothing the app cannot draw or
+    export gets in.
     """
+    size = len(raw) if isinstance(raw, (bytes, bytearray)) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > MAX_IMPORT_BYTES:
+        raise ImportProblem("too_big", f"{size} bytes")
     try:
+        check_json_depth(raw)
         envelope = json.loads(raw)
+    except IntegrityProblem as problem:
+        raise ImportProblem("damaged", problem.reason) from None
+    except RecursionError:  # the depth check should stop this first; never let it escape as a crash
+        raise ImportProblem("damaged", "too deeply nested") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ImportProblem("not_json", str(exc)) from None
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT or "dialogue" not in envelope:
@@ -153,4 +167,11 @@ def from_json(raw: str | bytes) -> Dialogue:
     _check(dialogue)
     if dialogue.language not in ("nl", "en"):
         raise ImportProblem("damaged", "language")
+    # Since schema 2 the named export also replaces the names of those who declined by their labels, so
+    # its free texts may be longer than typing allows, just like the anonymous export's.
+    scrubbed = envelope.get("anonymous") is True or version >= 2
+    try:
+        check_dialogue(dialogue, anonymous=scrubbed)
+    except IntegrityProblem as problem:
+        raise ImportProblem("damaged", problem.reason) from None
     return dialogue

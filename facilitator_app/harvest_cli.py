@@ -1,8 +1,9 @@
 """`wijkdialoog export`, `import` and `harvest`: the harvest from the command line.
 
 `add_subcommands(subparsers)` adds the three commands to the main parser; `run(args)` carries one
-out and returns the exit status: 0 done, 1 could not (unknown dialogue, unreadable file),
-2 refused by the gate (the dialogue is not finished; stderr says exactly what is missing).
+out and returns the exit status: 0 done, 1 could not (unknown dialogue, a file that cannot be read),
+2 refused: by the gate (the dialogue is not finished; stderr says exactly what is missing) or because a
+file is damaged, too big or not an export. `harvest` still harvests every other dialogue, then exits 2.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from pathlib import Path
 from exports import FORMATS, ImportProblem, from_json, message, missing_for_harvest, write_all
 from exports.across import combine
 from exports.across_render import ACROSS_FORMATS, across_filename, render_across
+from exports.json_io import MAX_IMPORT_BYTES
 from rounds import Dialogue
 
 from .room import Rooms
 from .store import Store, StoreError, data_dir_from
 
-NOT_READY = 2
+COULD_NOT = 1
+NOT_READY = REFUSED = 2
 
 # The CLI's own words, Dutch first with the English after it, like the rest of the CLI.
 SAY = {
@@ -28,6 +31,8 @@ SAY = {
     "unreadable": "Kan het bestand niet lezen (cannot read the file): {detail}",
     "not_harvest": "Dit is geen wijkdialoog-export (not a Wijkdialoog export): {detail}",
     "newer": "Dit bestand komt uit een nieuwere versie (made by a newer version): {detail}",
+    "too_big": "Dit bestand is te groot (file too big): {detail}",
+    "left_out": "Niet in de oogst (left out of the harvest): {file}",
     "imported": "Ingelezen als (imported as): {slug}",
 }
 
@@ -72,8 +77,8 @@ def _export(args: argparse.Namespace) -> int:
     try:
         dialogue = store.load(args.slug)
     except StoreError as err:
-        print(SAY["damaged"].format(detail=err), file=sys.stderr)
-        return 1
+        print(_store_problem(err), file=sys.stderr)
+        return REFUSED
     missing = missing_for_harvest(dialogue)
     if missing:
         print(message(missing, dialogue.language), file=sys.stderr)
@@ -87,6 +92,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _read(path: str) -> Dialogue:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_IMPORT_BYTES:  # asked before reading, so a huge file is never loaded into memory
+            raise ImportProblem("too_big", f"{size // 2**20} MB, at most {MAX_IMPORT_BYTES // 2**20} MB")
         raw = Path(path).read_bytes()
     except OSError as err:
         raise ImportProblem("unreadable", str(err)) from None
@@ -97,12 +105,20 @@ def _problem(err: ImportProblem, path: str) -> str:
     return SAY.get(err.code, SAY["damaged"]).format(detail=f"{path} ({err.detail or err.code})")
 
 
+def _store_problem(err: StoreError) -> str:
+    return SAY["damaged"].format(detail=f"{err.path} ({err.detail or err.code})")
+
+
+def _exit_for(err: ImportProblem) -> int:
+    return COULD_NOT if err.code == "unreadable" else REFUSED
+
+
 def _import(args: argparse.Namespace) -> int:
     try:
         dialogue = _read(args.file)
     except ImportProblem as err:
         print(_problem(err, args.file), file=sys.stderr)
-        return 1
+        return _exit_for(err)
     room = Rooms(_store(args)).import_dialogue(dialogue)
     print(SAY["imported"].format(slug=room.slug))
     return 0
@@ -111,17 +127,21 @@ def _import(args: argparse.Namespace) -> int:
 def _harvest(args: argparse.Namespace) -> int:
     store = _store(args)
     dialogues: list[Dialogue] = []
+    status = 0  # one bad file is named and left out; the others are still harvested
     for slug in store.slugs():
         try:
             dialogues.append(store.load(slug))
         except StoreError as err:
-            print(SAY["damaged"].format(detail=err), file=sys.stderr)
+            print(_store_problem(err), file=sys.stderr)
+            print(SAY["left_out"].format(file=err.path.name), file=sys.stderr)
+            status = REFUSED
     for path in args.files:
         try:
             dialogues.append(_read(path))
         except ImportProblem as err:
             print(_problem(err, path), file=sys.stderr)
-            return 1
+            print(SAY["left_out"].format(file=Path(path).name), file=sys.stderr)
+            status = max(status, _exit_for(err))
     across = combine(dialogues, theme=args.theme, lang=args.lang, anonymous=args.anonymous)
     out = Path(args.out) if args.out else store.data_dir / "exports" / "oogst"
     out.mkdir(parents=True, exist_ok=True)
@@ -129,7 +149,7 @@ def _harvest(args: argparse.Namespace) -> int:
         path = out / across_filename(fmt, args.theme, args.anonymous)
         path.write_bytes(render_across(across, fmt))
         print(path)
-    return 0
+    return status
 
 
 def run(args: argparse.Namespace) -> int:

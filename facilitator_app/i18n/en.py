@@ -228,4 +228,11 @@ STRINGS = {
     "harvest.import": "Add a harvest from another computer (JSON)",
     "harvest.import_failed": "This file is not a Wijkdialoog harvest, or it is damaged. Nothing was changed.",
     "harvest.imported": "Added: {title}",
+    "harvest.import_too_big": "This file is too big (more than {mb} MB). Nothing was changed.",
+    "harvest.skipped_title": "Not in the harvest",
+    "harvest.skipped": "{file} is damaged and is left out ({reason}).",
+    "damaged.title": "This dialogue cannot be opened",
+    "damaged.text": "The file of this dialogue is damaged. Nothing was changed in it. The other dialogues work as usual.",
+    "damaged.help": "Ask the person who looks after this computer for help. Tell them this file: {file}",
+    "damaged.reason": "What is wrong: {reason}",
 }

@@ -233,4 +233,11 @@ STRINGS = {
     "harvest.import": "Oogst van een andere computer toevoegen (JSON)",
     "harvest.import_failed": "Dit bestand is geen oogst van Wijkdialoog, of het is beschadigd. Er is niets veranderd.",
     "harvest.imported": "Toegevoegd: {title}",
+    "harvest.import_too_big": "Dit bestand is te groot (meer dan {mb} MB). Er is niets veranderd.",
+    "harvest.skipped_title": "Niet in de oogst",
+    "harvest.skipped": "{file} is beschadigd en telt niet mee ({reason}).",
+    "damaged.title": "Deze wijkdialoog kan niet open",
+    "damaged.text": "Het bestand van deze wijkdialoog is beschadigd. Er is niets aan veranderd. De andere wijkdialogen werken gewoon.",
+    "damaged.help": "Vraag hulp aan wie deze computer beheert. Noem dit bestand: {file}",
+    "damaged.reason": "Wat er mis is: {reason}",
 }

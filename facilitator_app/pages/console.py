@@ -26,7 +26,16 @@ if TYPE_CHECKING:
 def register(state: AppState) -> None:
     @ui.page("/d/{slug}")
     def console(slug: str, key: str | None = None) -> None:
-        room = state.rooms.get(slug)
+        from .damaged import DialogueDamaged, damaged_page  # TODO: hoist to the module imports
+
+        try:
+            room = state.rooms.get(slug)
+        except DialogueDamaged as err:  # a friendly page, not a 500; only the app key may see what is wrong
+            if is_facilitator(state, key):
+                damaged_page(state.settings.lang, slug, err.reason)
+            else:
+                key_page(state, state.settings.lang, wrong=bool(key))
+            return
         lang = room.dialogue.language if room else state.settings.lang
         if not is_facilitator(state, key, room.dialogue.facilitator_key if room else ""):
             key_page(state, lang, wrong=bool(key))

@@ -10,9 +10,12 @@ from nicegui import events, ui
 from exports import ImportProblem, from_json
 from exports.across import combine
 from exports.across_render import render_across
+from exports.json_io import MAX_IMPORT_BYTES
 from rounds.templates import THEMES, theme_label
 
 from ..i18n import t
+from ..room import Damaged
+from .damaged import safe_reason
 from .gate import is_facilitator, key_page
 from .theme import frame, heading
 
@@ -53,8 +56,12 @@ class HarvestView:
             for fmt in ("html", "md", "csv"):
                 ui.button(fmt.upper(), icon="download", on_click=lambda f=fmt: self.download(f)).props(
                     "outline").mark(f"harvest-{fmt}")
-        ui.upload(label=t(lang, "harvest.import"), auto_upload=True, on_upload=self.imported).props(
+        # max_file_size makes the browser refuse a huge file before sending it; imported() checks again.
+        upload = ui.upload(label=t(lang, "harvest.import"), auto_upload=True, on_upload=self.imported,
+                           max_file_size=MAX_IMPORT_BYTES).props(
             'accept=".json,application/json"').classes("w-full").mark("harvest-upload")
+        # Quasar says which rule refused a file (too big, or not .json); on_rejected would not tell us.
+        upload.on("rejected", self.rejected, js_handler="(entries) => emit(entries.map((e) => e.failedPropValidation))")
         self.report = ui.refreshable(self._report)
         self.report()
 
@@ -62,7 +69,19 @@ class HarvestView:
         return combine(self.state.rooms.dialogues(), theme=self.theme.value or None, lang=self.lang,
                        anonymous=bool(self.anonymous.value))
 
+    def _skipped(self) -> None:
+        """Files that could not be used are named, with the reason, so nobody wonders where a table went."""
+        damaged = [room for room in self.state.rooms.all() if isinstance(room, Damaged)]
+        if not damaged:
+            return
+        with ui.column().classes("wd-card w-full gap-1").mark("harvest-skipped"):
+            ui.label(t(self.lang, "harvest.skipped_title")).classes("text-h6 wd-text")
+            for room in damaged:
+                ui.label(t(self.lang, "harvest.skipped", file=f"{room.slug}.json",
+                           reason=safe_reason(room.reason) or "?")).classes("text-negative")
+
     def _report(self) -> None:
+        self._skipped()
         page = render_across(self.across(), "html").decode("utf-8")
         # The report is its own printable document; an iframe keeps its styles apart from the app's.
         ui.html(f'<iframe title="{html.escape(t(self.lang, "harvest.title"))}" srcdoc="{html.escape(page)}" '
@@ -73,11 +92,25 @@ class HarvestView:
         name = "oogst" + ("-anoniem" if self.anonymous.value else "")
         ui.download.content(render_across(self.across(), fmt), f"{name}.{fmt}", MEDIA[fmt])
 
+    def too_big(self) -> None:
+        ui.notify(t(self.lang, "harvest.import_too_big", mb=MAX_IMPORT_BYTES // 2**20), type="warning",
+                  position="top")
+
+    def rejected(self, event: events.GenericEventArguments) -> None:
+        if "max-file-size" in str(event.args):
+            self.too_big()
+        else:
+            ui.notify(t(self.lang, "harvest.import_failed"), type="warning", position="top")
+
     async def imported(self, event: events.UploadEventArguments) -> None:
+        if event.file.size() > MAX_IMPORT_BYTES:  # the browser's limit can be bypassed; never read it all
+            self.too_big()
+            return
         try:
             dialogue = from_json(await event.file.read())
-        except ImportProblem:
-            ui.notify(t(self.lang, "harvest.import_failed"), type="warning", position="top")
+        except ImportProblem as problem:
+            key = "harvest.import_too_big" if problem.code == "too_big" else "harvest.import_failed"
+            ui.notify(t(self.lang, key, mb=MAX_IMPORT_BYTES // 2**20), type="warning", position="top")
             return
         room = self.state.rooms.import_dialogue(dialogue)
         ui.notify(t(self.lang, "harvest.imported", title=room.dialogue.title), type="positive", position="top")

@@ -44,7 +44,13 @@ SCREEN_CSS = """
 def register(state: AppState) -> None:
     @ui.page("/d/{slug}/screen")
     def screen(slug: str) -> None:
-        room = state.rooms.get(slug)
+        from .damaged import DialogueDamaged, damaged_page  # TODO: hoist to the module imports
+
+        try:
+            room = state.rooms.get(slug)
+        except DialogueDamaged:  # a friendly page on the wall, not a 500; the reason is for the console
+            damaged_page(state.settings.lang, slug)
+            return
         if room is None:
             with frame(t(state.settings.lang, "app_name"), state.settings.lang):
                 heading(t(state.settings.lang, "phone.wrong_code_title"))

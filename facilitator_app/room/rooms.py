@@ -60,10 +60,28 @@ class Rooms:
                 return None
             try:
                 dialogue = self.store.load(slug)
+                self._own_join_code(dialogue)
             except StoreError as err:
                 raise DialogueDamaged(slug, err.detail or err.code) from None
+            except OSError as err:  # the fresh code could not be saved; strerror carries no path
+                raise DialogueDamaged(slug, err.strerror or type(err).__name__) from None
             self._rooms[slug] = Room(self.store, dialogue, self.clock)
         return self._rooms[slug]
+
+    def _own_join_code(self, dialogue: Dialogue) -> None:
+        """A copied file (`cp X.json kopie.json`) holds X's join code: give the copy a fresh one, saved.
+
+        Runs before the room exists, so no page is drawing this dialogue yet. The original keeps its code,
+        so phones with the printed code still reach it (the store's index says who owns a code).
+        """
+        owner = self.store.slug_for_code(dialogue.join_code)
+        if owner in (None, dialogue.slug):
+            return
+        old = dialogue.join_code
+        dialogue.join_code = self._fresh_code()
+        self.store.save(dialogue)
+        log.warning("%s had join code %s, which %s already uses (a copied file?); it now has join code %s",
+                    dialogue.slug, old, owner, dialogue.join_code)
 
     def by_code(self, code: str) -> Room | None:
         slug = self.store.slug_for_code(code)
@@ -116,9 +134,9 @@ class Rooms:
         dialogue.facilitator_key = new_facilitator_key()
         for person in dialogue.participants:
             person.token = ""  # an empty token matches no phone: people join this copy afresh
-        return self._add(dialogue)
+        return self._add(dialogue, imported=True)
 
-    def _add(self, dialogue: Dialogue) -> Room:
-        self.store.save(dialogue)
+    def _add(self, dialogue: Dialogue, *, imported: bool = False) -> Room:
+        self.store.save(dialogue, imported=imported)
         room = self._rooms[dialogue.slug] = Room(self.store, dialogue, self.clock)
         return room

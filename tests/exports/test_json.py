@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from exports import FORMAT, SCHEMA_VERSION, ImportProblem, from_json, render, to_json
+from exports.json_io import MAX_IMPORT_BYTES
+from facilitator_app import harvest_cli
 from facilitator_app.harvest_cli import add_subcommands, run
 from facilitator_app.store import Store
 from rounds import Dialogue
@@ -203,7 +205,58 @@ def test_wrong_types_inside_a_hand_edited_file_are_refused() -> None:
 def test_the_cli_import_of_a_broken_file_fails_without_touching_the_store(tmp_path: Path, capsys) -> None:
     file = tmp_path / "broken.json"
     file.write_text("{", encoding="utf-8")
-    assert run(parser().parse_args(["import", str(file), "--data", str(tmp_path / "d")])) == 1
+    # Exit 2 (refused) since issue 9: the file is there but cannot be used; 1 stays for a file that cannot be read.
+    assert run(parser().parse_args(["import", str(file), "--data", str(tmp_path / "d")])) == 2
     assert "broken.json" in capsys.readouterr().err
     assert Store(tmp_path / "d").slugs() == []
     assert run(parser().parse_args(["import", str(tmp_path / "missing.json"), "--data", str(tmp_path / "d")])) == 1
+
+
+def _envelope_with(change) -> str:
+    envelope = json.loads(render(evening("nl"), "json"))
+    change(envelope["dialogue"])
+    return json.dumps(envelope)
+
+
+@pytest.mark.parametrize("raw", ["[" * 100_000 + "]" * 100_000, '{"format": ' + "{" * 100_000])
+def test_deeply_nested_json_is_refused_as_damaged_not_a_recursion_error(raw: str) -> None:
+    with pytest.raises(ImportProblem) as problem:
+        from_json(raw.encode())
+    assert (problem.value.code, problem.value.detail) == ("damaged", "too deeply nested")
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    (lambda d: d.update(finished_at=float("nan")), "not finite: finished_at"),
+    (lambda d: d["rounds"][1]["cards"][0].update(text="x" * 5_000_000), "text too long: rounds[1].cards[0].text"),
+    (lambda d: d["rounds"][3]["votes"][0].update(card_id="c999"),
+     "vote for a missing card in rounds[3].votes[0].card_id"),
+])
+def test_an_export_the_app_could_not_draw_or_export_is_refused_by_the_full_check(change, reason: str) -> None:
+    with pytest.raises(ImportProblem) as problem:
+        from_json(_envelope_with(change))
+    assert (problem.value.code, problem.value.detail) == ("damaged", reason)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed() -> None:
+    raw = b" " * MAX_IMPORT_BYTES + b"{}"
+    with pytest.raises(ImportProblem) as problem:
+        from_json(raw)
+    assert problem.value.code == "too_big"
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_texts_grown_by_labels_still_import(anonymous: bool) -> None:
+    """Both exports replace declined names by labels ("Ben" -> "[Bewoner 2]"), so a full card gets longer."""
+    dialogue = evening("nl")
+    dialogue.rounds[1].cards[0].text = ("Ben " * 125)[:500]
+    restored = from_json(render(dialogue, "json", anonymous=anonymous))
+    assert restored.rounds[1].cards[0].text.startswith("[Bewoner 2] [Bewoner 2]")
+
+
+def test_the_cli_import_of_a_too_big_file_is_refused_without_reading_it(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(harvest_cli, "MAX_IMPORT_BYTES", 10)
+    file = tmp_path / "groot.json"
+    file.write_bytes(render(evening("nl"), "json"))
+    assert run(parser().parse_args(["import", str(file), "--data", str(tmp_path / "d")])) == 2
+    assert "Dit bestand is te groot (file too big)" in capsys.readouterr().err
+    assert Store(tmp_path / "d").slugs() == []

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from nicegui.elements.upload_files import SmallFileUpload
 
 from exports import to_json
+from exports.json_io import MAX_IMPORT_BYTES
 from rounds import FACILITATOR as F
 from rounds.cards import add_card
 from rounds.talking_piece import close_round, open_next_round
@@ -65,3 +69,69 @@ def finish_rest(setup, dialogue):
         close_round(dialogue, F, 7, override_reason="kort")
     setup.store.save(dialogue)
 
+
+
+async def upload(user, name: str, raw: bytes) -> None:
+    element = user.find(marker="harvest-upload").elements.pop()
+    await element.handle_uploads([SmallFileUpload(name, "application/json", raw)])
+
+
+def nan_export(setup) -> bytes:
+    """A finished dialogue's export with an end time that is not a number: every export of it would crash."""
+    one = finished_with_a_dream(setup, "Kapot", "Een droom")
+    finish_rest(setup, one)
+    envelope = json.loads(to_json(setup.load(one.slug), False))
+    setup.store.path_for(one.slug).unlink()
+    envelope["dialogue"]["finished_at"] = float("nan")
+    return json.dumps(envelope).encode()
+
+
+@pytest.mark.parametrize("raw", [b"[" * 100_000 + b"]" * 100_000, b'{"a": ' * 100_000])
+async def test_a_deeply_nested_upload_gets_a_message_not_silence(user, setup, raw):
+    await user.open(f"/harvest?key={setup.key}")
+    await upload(user, "diep.json", raw)
+    await user.should_see("Dit bestand is geen oogst van Wijkdialoog, of het is beschadigd")
+    assert setup.store.slugs() == []
+
+
+async def test_an_upload_the_app_could_not_export_is_refused_and_the_harvest_keeps_working(user, setup):
+    bad = nan_export(setup)
+    good = finished_with_a_dream(setup, "De Linde", "Een moestuin voor iedereen")
+    finish_rest(setup, good)
+    await user.open(f"/harvest?key={setup.key}")
+    await upload(user, "kapot.json", bad)
+    await user.should_see("Dit bestand is geen oogst van Wijkdialoog, of het is beschadigd")
+    assert setup.store.slugs() == [good.slug]
+    await user.open(f"/harvest?key={setup.key}")  # drawn again: no 500 for all dialogues
+    assert "Een moestuin voor iedereen" in user.find(marker="harvest-report").elements.pop().content
+
+
+async def test_a_file_over_the_limit_is_refused_with_its_own_message(user, setup):
+    await user.open(f"/harvest?key={setup.key}")
+    await upload(user, "groot.json", b" " * (MAX_IMPORT_BYTES + 1))
+    await user.should_see("Dit bestand is te groot (meer dan 20 MB)")
+    assert setup.store.slugs() == []
+
+
+async def test_a_damaged_file_on_this_machine_is_named_and_the_others_are_harvested(user, setup):
+    good = finished_with_a_dream(setup, "De Linde", "Een moestuin voor iedereen")
+    finish_rest(setup, good)
+    bad = setup.dialogue("Kapot")
+    record = json.loads(setup.store.path_for(bad.slug).read_text(encoding="utf-8"))
+    record["_default"]["1"]["dialogue"]["created_at"] = float("nan")
+    setup.store.path_for(bad.slug).write_text(json.dumps(record), encoding="utf-8")
+    await user.open(f"/harvest?key={setup.key}")
+    await user.should_see("Niet in de oogst")
+    await user.should_see("kapot.json is beschadigd en telt niet mee (not finite: created_at).")
+    assert "Een moestuin voor iedereen" in user.find(marker="harvest-report").elements.pop().content
+    await user.should_not_see(str(setup.data_dir))
+
+
+@pytest.mark.parametrize(("rule", "message"), [
+    (["max-file-size"], "Dit bestand is te groot (meer dan 20 MB)"),
+    (["accept"], "Dit bestand is geen oogst van Wijkdialoog"),
+])
+async def test_a_file_the_browser_refuses_gets_the_right_message(user, setup, rule, message):
+    await user.open(f"/harvest?key={setup.key}")
+    user.find(marker="harvest-upload").trigger("rejected", rule)
+    await user.should_see(message)
