@@ -37,6 +37,9 @@ STRINGS = {
     "access.submit": "Openen",
     "access.wrong": "Deze sleutel klopt niet.",
     "access.too_many": "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",
+    "access.logout": "Uitloggen",
+    "refused.title": "Te veel pogingen",
+    "refused.body": "Er is te vaak een verkeerde code geprobeerd. Wacht een minuut en probeer het dan opnieuw.",
     # home
     "home.title": "Wijkdialogen op deze computer",
     "home.none": "Er zijn nog geen wijkdialogen.",
@@ -101,6 +104,7 @@ STRINGS = {
     "phone.code": "Code",
     "phone.try_code": "Verder",
     "phone.too_many": "Te veel pogingen. Wacht een minuut.",
+    "phone.busy": "Er doen nu heel veel mensen tegelijk mee. Wacht een minuut en probeer het dan opnieuw.",
     "phone.change_name": "Naam of rol aanpassen",
     # screen
     "screen.join_here": "Doe mee met je telefoon",

@@ -12,7 +12,7 @@ from rounds.templates import THEMES, theme_label
 
 from ..i18n import refusal, t
 from ..room import Damaged
-from .gate import is_facilitator, key_page
+from .gate import is_facilitator, key_page, logout_button
 from .theme import frame, heading
 
 if TYPE_CHECKING:
@@ -29,7 +29,9 @@ def register(state: AppState) -> None:
         with frame(t(lang, "app_name"), lang):
             with ui.row().classes("w-full items-center justify-between"):
                 heading(t(lang, "home.title"))
-                ui.link(t(lang, "home.harvest"), "/harvest").classes("text-lg").mark("harvest-link")
+                with ui.row().classes("items-center gap-3"):
+                    ui.link(t(lang, "home.harvest"), "/harvest").classes("text-lg").mark("harvest-link")
+                    logout_button(lang)
             dialogue_list(state, lang)
             create_form(state, lang)
 

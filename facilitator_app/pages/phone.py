@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import TYPE_CHECKING
 
-from nicegui import app, ui
+from nicegui import ui
+from starlette.requests import Request
+from starlette.responses import Response
 
 from rounds import DomainError, Role, Status
 from rounds.model import MAX_NAME_CHARS
@@ -17,33 +17,32 @@ from rounds.text import clean_name
 
 from ..i18n import refusal, role_label, t
 from ..room import Room
+from ..visitor_storage import browser_id, remembered_token
+from ..visitor_storage import device_token as token_for
 from .common import attempt
 from .phone_parts import PhoneView
+from .refused import too_many_tries
 from .theme import frame, heading
 
 if TYPE_CHECKING:
     from ..app import AppState
 
 
-def _tokens() -> dict[str, str]:
-    """slug -> device token, kept server-side in app.storage.user (signed browser cookie id)."""
-    return app.storage.user.setdefault("tokens", {})
-
-
 def device_token(state: AppState, slug: str) -> str:
     """This phone's token for one dialogue.
 
-    It is derived from the browser id in the signed session cookie, so a phone is still recognised
-    after a crash even if NiceGUI had not yet written app.storage.user to disk; the dialogue file
-    holds only this HMAC, never the cookie itself.
+    It is derived from the browser id in the signed session cookie, so a phone is recognised again
+    without the server storing anything for it (a visitor who never joins costs no disk space); the
+    dialogue file holds only this HMAC, never the cookie itself. A token stored by an earlier version
+    is still honoured.
     """
-    remembered = _tokens().get(slug)
+    remembered = remembered_token(slug)
     if remembered:
         return remembered
-    browser_id = str(app.storage.browser.get("id", ""))
-    if not browser_id:
+    browser = browser_id()
+    if not browser:
         return new_token()
-    return hmac.new(state.secret.encode(), f"{browser_id}:{slug}".encode(), hashlib.sha256).hexdigest()
+    return token_for(state.secret, browser, slug)
 
 
 def wrong_code_page(state: AppState, lang: str, message_key: str) -> None:
@@ -67,38 +66,42 @@ def register(state: AppState) -> None:
         wrong_code_page(state, state.settings.lang, "phone.wrong_code")
 
     @ui.page("/join/{code}", viewport="width=device-width, initial-scale=1")
-    async def phone(code: str) -> None:
+    async def phone(code: str, request: Request) -> Response | None:
         client_ip = ui.context.client.ip
+        # The block comes before the lookup: otherwise a blocked guesser still learns which code is right.
+        if state.access.code_guessing_blocked(client_ip):
+            ui.context.client.delete()  # no page will connect; otherwise each refusal is kept for a minute
+            return too_many_tries(request, state.settings.lang)
         room = state.rooms.by_code(normalise_join_code(code))
         lang = room.dialogue.language if room else state.settings.lang
         if room is None:
-            if state.access.wrong_codes.blocked(client_ip):
-                wrong_code_page(state, lang, "phone.too_many")
-                return
-            state.access.wrong_codes.hit(client_ip)
+            state.access.count_wrong_code(client_ip)
             wrong_code_page(state, lang, "phone.wrong_code")
-            return
+            return None
         person = by_token(room.dialogue, device_token(state, room.slug))
         if person is None and room.dialogue.status == Status.FINISHED:
             wrong_code_page(state, lang, "phone.finished_code")
-            return
+            return None
         with frame(room.dialogue.title, lang):
             if person is None:
                 join_form(state, room, lang)
             else:
                 PhoneView(room, person.id, lang).build()
+        return None
 
 
 def join_form(state: AppState, room: Room, lang: str) -> None:
-    """Step 1: name, role, consent. Step 2: the ground rules and "Ik doe mee"."""
+    """Step 1: name, role, consent. Step 2: the ground rules and "Ik doe mee".
+
+    What is typed here lives in the page only: someone who has not joined gets nothing stored.
+    """
     heading(t(lang, "phone.welcome"), 2, "wd-muted")
     heading(room.dialogue.title, 1)
-    draft = app.storage.user.setdefault("join_draft", {})
     with ui.column().classes("w-full gap-3") as step_one:
-        name = ui.input(t(lang, "phone.name"), value=draft.get("name", "")).props(
-            'outlined maxlength=40 autocomplete=name').classes("w-full text-lg").mark("join-name")
+        name = ui.input(t(lang, "phone.name")).props(
+            f'outlined maxlength={MAX_NAME_CHARS} autocomplete=name').classes("w-full text-lg").mark("join-name")
         roles = {r.value: role_label(lang, r.value) for r in Role}
-        role = ui.select(roles, label=t(lang, "phone.role"), value=draft.get("role", Role.RESIDENT.value)).props(
+        role = ui.select(roles, label=t(lang, "phone.role"), value=Role.RESIDENT.value).props(
             "outlined").classes("w-full").mark("join-role")
         consent = ui.checkbox(t(lang, "phone.consent"), value=False).mark("join-consent")
         error = ui.label("").classes("text-negative").mark("join-error")
@@ -115,7 +118,6 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
     step_two.set_visibility(False)
 
     def to_rules() -> None:
-        draft.update(name=name.value or "", role=role.value)
         try:  # the same check the domain makes at joining, shown before the ground rules
             clean_name(name.value or "", MAX_NAME_CHARS)
         except DomainError as err:
@@ -127,8 +129,9 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
 
     async def confirm() -> None:
         client_ip = ui.context.client.ip
-        if state.access.joins.blocked(client_ip):
-            ui.notify(t(lang, "error.rate_limited"), type="warning", position="top")
+        if state.access.joining_blocked(client_ip):
+            busy = state.access.joining_busy() and not state.access.joins.blocked(client_ip)
+            ui.notify(t(lang, "phone.busy" if busy else "error.rate_limited"), type="warning", position="top")
             return
         token = device_token(state, room.slug)
         person = await attempt(lang, room.join(token, name.value or "", role.value, consent=consent.value))
@@ -136,10 +139,8 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
             step_two.set_visibility(False)
             step_one.set_visibility(True)
             return
-        state.access.joins.hit(client_ip)
-        _tokens()[room.slug] = token
-        app.storage.user.pop("join_draft", None)
-        ui.navigate.reload()
+        state.access.count_join(client_ip)
+        ui.navigate.reload()  # the token is derived from the cookie again after the reload: nothing to store
 
     next_button.on_click(to_rules)
     take_part.on_click(confirm)

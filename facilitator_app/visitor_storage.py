@@ -1,0 +1,90 @@
+"""What the server keeps per browser (NiceGUI's app.storage.user), and for whom.
+
+Anyone on the room's Wi-Fi can load a page, so a visit by itself must not cost disk space. NiceGUI
+keeps a user's storage in memory for every request, but writes a file only once it holds something
+(FilePersistentDict.backup skips an empty dict without a file). So the rule here is: read freely,
+write only for someone who has joined a dialogue or holds the facilitator key. A phone is recognised
+by `device_token` (an HMAC of the signed cookie's browser id), which needs no storage at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import TYPE_CHECKING, Any
+
+from nicegui import app
+
+from rounds.model import MAX_CARD_CHARS
+
+if TYPE_CHECKING:
+    from rounds import Dialogue
+
+FACILITATOR_KEY = "facilitator_key"
+TOKENS = "tokens"  # slug -> token, written by earlier versions; still read so those phones stay known
+DRAFTS = "drafts"
+MAX_DRAFTS = 20  # one per open round is all a phone needs; old ones go first
+
+
+def device_token(secret: str, browser_id: str, slug: str) -> str:
+    """The token a dialogue file holds for this browser: never the cookie itself, only this HMAC."""
+    return hmac.new(secret.encode(), f"{browser_id}:{slug}".encode(), hashlib.sha256).hexdigest()
+
+
+def browser_id() -> str:
+    """The id in the signed session cookie (set by NiceGUI's middleware for every request)."""
+    return str(app.storage.browser.get("id", ""))
+
+
+def _stored(name: str) -> Any:
+    # .get never writes: an empty user storage stays empty, so NiceGUI writes no file for it.
+    return app.storage.user.get(name)
+
+
+def remembered_key() -> str | None:
+    key = _stored(FACILITATOR_KEY)
+    return key if isinstance(key, str) else None
+
+
+def remember_key(key: str) -> None:
+    """Only called after the key matched: the facilitator's browser is the one visitor worth a file."""
+    app.storage.user[FACILITATOR_KEY] = key
+
+
+def forget_key() -> None:
+    app.storage.user.pop(FACILITATOR_KEY, None)
+
+
+def remembered_token(slug: str) -> str | None:
+    tokens = _stored(TOKENS)
+    token = tokens.get(slug) if isinstance(tokens, dict) else None
+    return token if isinstance(token, str) and token else None
+
+
+def _is_participant(dialogue: Dialogue, person_id: str) -> bool:
+    return any(p.id == person_id for p in dialogue.participants)
+
+
+def card_draft(slug: str, round_id: str) -> str:
+    drafts = _stored(DRAFTS)
+    text = drafts.get(f"{slug}:{round_id}", "") if isinstance(drafts, dict) else ""
+    return text[:MAX_CARD_CHARS] if isinstance(text, str) else ""
+
+
+def keep_card_draft(dialogue: Dialogue, person_id: str, round_id: str, text: str) -> None:
+    """Keeps a half-written card across a reload, for someone who has joined, cut to the card limit."""
+    if not _is_participant(dialogue, person_id):
+        return
+    key = f"{dialogue.slug}:{round_id}"
+    old = _stored(DRAFTS)
+    drafts = {k: v for k, v in old.items() if k != key} if isinstance(old, dict) else {}
+    if text:
+        drafts[key] = text[:MAX_CARD_CHARS]
+    # Dicts keep insertion order, so the oldest drafts are the first ones.
+    app.storage.user[DRAFTS] = dict(list(drafts.items())[-MAX_DRAFTS:])
+
+
+def drop_card_draft(slug: str, round_id: str) -> None:
+    drafts = _stored(DRAFTS)
+    if isinstance(drafts, dict) and f"{slug}:{round_id}" in drafts:
+        app.storage.user[DRAFTS] = {k: v for k, v in drafts.items() if k != f"{slug}:{round_id}"}
