@@ -9,6 +9,7 @@ from nicegui import Event
 
 from .access import Access
 from .config import Settings, facilitator_key, storage_secret
+from .connection_guard import server_limits
 from .demo import ensure_demo
 from .network import base_url
 from .room import Rooms
@@ -27,7 +28,7 @@ class AppState:
 
     @property
     def base_url(self) -> str:
-        return base_url(self.settings.public_url, self.settings.port)
+        return base_url(self.settings.public_url, self.settings.port, self.settings.host)
 
     def join_url(self, code: str) -> str:
         return f"{self.base_url}/join/{code}"
@@ -54,7 +55,11 @@ def build(settings: Settings) -> AppState:
 
 
 def run_kwargs(state: AppState) -> dict[str, Any]:
+    """What every entry point passes to ui.run. NiceGUI hands keywords it does not know to uvicorn's Config:
+    `server_limits` bounds idle and slow connections (and lifts the open-file limit, so call this just
+    before ui.run)."""
     return {
+        **server_limits(),
         "host": state.settings.host,
         "port": state.settings.port,
         "title": "Wijkdialoog",

@@ -8,6 +8,7 @@ import sys
 
 from . import harvest_cli
 from .config import Settings
+from .i18n import t
 from .store import Store, StoreError, data_dir_from
 
 
@@ -25,15 +26,19 @@ def _serve(args: argparse.Namespace) -> int:
     from .app import build, run_kwargs
 
     state = build(settings)
-    print("Wijkdialoog is gestart.", flush=True)
-    print(f"  Gespreksleider (facilitator): {state.facilitator_link()}", flush=True)
+    lang = settings.lang  # the whole start-up output follows --lang: one language, never a mix
+    print(t(lang, "startup.started"), flush=True)
+    print("  " + t(lang, "startup.facilitator", url=state.facilitator_link()), flush=True)
     for slug in state.store.slugs():
         try:
             dialogue = state.store.load(slug)
         except StoreError as err:
-            print(f"  ! {err}", file=sys.stderr, flush=True)
+            # The technical reason is English; the home page shows it. Here only words in the chosen language.
+            key = f"startup.{err.code}" if err.code in ("unreadable", "unknown_schema") else "startup.damaged"
+            print("  ! " + t(lang, key, file=err.path.name), file=sys.stderr, flush=True)
             continue
-        print(f"  {dialogue.title}: meedoen (join) {state.join_url(dialogue.join_code)}", flush=True)
+        print("  " + t(lang, "startup.dialogue", title=dialogue.title, url=state.join_url(dialogue.join_code)),
+              flush=True)
     ui.run(**run_kwargs(state))
     return 0
 
@@ -53,10 +58,13 @@ def _list(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="wijkdialoog", description="Wijkdialoog: a live neighbourhood dialogue.")
     main.add_argument("--data", help="data directory (default ./wijkdialoog-data or $WIJKDIALOOG_DATA)")
-    main.add_argument("--host", default="0.0.0.0")
+    main.add_argument("--host", default="0.0.0.0",
+                      help="address to listen on (default 0.0.0.0: every network); links and the QR code use it")
     main.add_argument("--port", type=int, default=8080)
-    main.add_argument("--public-url", default="", help="address for the QR code, e.g. behind a hotspot")
-    main.add_argument("--lang", choices=["nl", "en"], default="nl", help="default language for new dialogues")
+    main.add_argument("--public-url", default="",
+                      help="address for the links and the QR code, e.g. behind a proxy; always wins")
+    main.add_argument("--lang", choices=["nl", "en"], default="nl",
+                      help="language of new dialogues and of the start-up lines")
     main.add_argument("--demo", action="store_true", help="add the sample dialogue if it is missing")
     sub = main.add_subparsers(dest="command")
     listing = sub.add_parser("list", help="the dialogues on this machine, with status")

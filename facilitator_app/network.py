@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import ipaddress
 import re
 import socket
 
@@ -31,8 +32,30 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
-def base_url(public_url: str, port: int) -> str:
-    return public_url.rstrip("/") if public_url else f"http://{lan_address()}:{port}"
+WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
+
+
+def served_host(host: str) -> str:
+    """The address in printed links and the QR code for an app bound to `host`: one it really listens on.
+
+    Bound to every interface, phones need the LAN address. Bound to one address (the hotspot's own
+    interface, or loopback for a test), any other address would not open, so that address is used.
+    """
+    host = host.strip().strip("[]")
+    if host in WILDCARD_HOSTS:
+        return lan_address()
+    if host.lower() == "localhost":
+        return "127.0.0.1"  # uvicorn binds "localhost" as IPv4
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host  # a name the user chose (e.g. a hotspot's host name): phones use that name
+    return f"[{address}]" if address.version == 6 else str(address)
+
+
+def base_url(public_url: str, port: int, host: str = "0.0.0.0") -> str:
+    """The start of every link people open; `--public-url` always wins (a proxy or a fixed name knows best)."""
+    return public_url.rstrip("/") if public_url else f"http://{served_host(host)}:{port}"
 
 
 @functools.lru_cache(maxsize=64)

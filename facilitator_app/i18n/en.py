@@ -30,6 +30,13 @@ STRINGS = {
     "status.running": "running",
     "status.finished": "finished",
     "connection_lost": "No connection for a moment. Trying again\u2026",
+    # start-up lines in the terminal (wijkdialoog on the command line)
+    "startup.started": "Wijkdialoog has started.",
+    "startup.facilitator": "For the facilitator: {url}",
+    "startup.dialogue": "{title}: join at {url}",
+    "startup.damaged": "This file is damaged and is not used: {file}",
+    "startup.unreadable": "This file cannot be read and is not used: {file}",
+    "startup.unknown_schema": "This file comes from a newer version and is not used: {file}",
     "access.title": "For the facilitator",
     "access.intro": "This page is for the facilitator only. Enter the key that was shown at start-up.",
     "access.key": "Key",

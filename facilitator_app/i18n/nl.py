@@ -30,6 +30,13 @@ STRINGS = {
     "status.running": "bezig",
     "status.finished": "klaar",
     "connection_lost": "Even geen verbinding. We proberen het opnieuw\u2026",
+    # start-up lines in the terminal (wijkdialoog on the command line)
+    "startup.started": "Wijkdialoog is gestart.",
+    "startup.facilitator": "Voor de gespreksleider: {url}",
+    "startup.dialogue": "{title}: meedoen via {url}",
+    "startup.damaged": "Dit bestand is beschadigd en wordt niet gebruikt: {file}",
+    "startup.unreadable": "Dit bestand kan niet worden gelezen en wordt niet gebruikt: {file}",
+    "startup.unknown_schema": "Dit bestand komt uit een nieuwere versie en wordt niet gebruikt: {file}",
     # access
     "access.title": "Voor de gespreksleider",
     "access.intro": "Deze pagina is alleen voor de gespreksleider. Vul de sleutel in die bij het starten is getoond.",
