@@ -45,7 +45,7 @@ def start(data: Path) -> tuple[subprocess.Popen, str, str, str]:
             time.sleep(0.2)
     text = log.read_text()
     key = re.search(r"\?key=(\S+)", text).group(1)
-    join = re.search(r"meedoen \(join\) (\S+)", text).group(1)
+    join = re.search(r"(http\S+/join/[A-Z0-9]{5})\b", text).group(1)
     return process, url, key, join
 
 
@@ -69,7 +69,8 @@ async def scene(url: str, key: str, join_url: str) -> None:
         await console.get_by_role("button", name="Openen").first.click()
         await console.wait_for_url("**/d/**")
         slug = console.url.split("/d/")[1].split("?")[0]
-        screen = await (await browser.new_context(viewport={"width": 1280, "height": 720})).new_page()
+        screen = await console.context.new_page()  # the projector window, on the laptop that holds the key
+        await screen.set_viewport_size({"width": 1280, "height": 720})
         await screen.goto(f"{url}/d/{slug}/screen")
         phones = [await phone_joins(browser, join_url, name) for name in ("Fatma", "Joost", "Anouk")]
         await screen.wait_for_timeout(500)

@@ -13,6 +13,7 @@ from .connection_guard import server_limits
 from .demo import ensure_demo
 from .network import base_url
 from .room import Rooms
+from .storage_cleanup import private_storage
 from .store import Store
 
 
@@ -43,6 +44,7 @@ current: AppState | None = None  # the state of the app built last (tests reach 
 def build(settings: Settings) -> AppState:
     from . import pages  # imported here so the store and CLI work without starting NiceGUI pages
 
+    private_storage(settings.data_dir)  # owner-only folder and files; NiceGUI's storage kept beside the dialogues
     store = Store(settings.data_dir)
     state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)),
                      secret=storage_secret(settings.data_dir))

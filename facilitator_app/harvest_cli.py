@@ -146,7 +146,7 @@ def _harvest(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else store.data_dir / "exports" / "oogst"
     out.mkdir(parents=True, exist_ok=True)
     for fmt in ACROSS_FORMATS if args.format == "all" else (args.format,):
-        path = out / across_filename(fmt, args.theme, args.anonymous)
+        path = out / across_filename(fmt, args.theme, args.anonymous, across.lang)
         path.write_bytes(render_across(across, fmt))
         print(path)
     return status

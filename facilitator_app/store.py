@@ -9,11 +9,13 @@ parsing and the domain's full check (rounds/integrity.py) after it, and is refus
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from rounds.serialize import dialogue_from_dict, dialogue_to_dict, round_to_dict
 
 SCHEMA_VERSION = 1
 DEFAULT_DATA_DIR = "wijkdialoog-data"
+STALE_TEMP_SECONDS = 600
 # Far above any real dialogue (a full table's file is well under 1 MB), low enough that a stray huge file
 # in the data folder cannot eat the laptop's memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -129,8 +132,12 @@ class Store:
         self._codes: dict[str, str] | None = None  # join code -> slug, built once on first use
         self._round_json: dict[str, dict[str, str]] = {}  # slug -> round id -> JSON of its last save
         self._imported: set[str] = set()  # slugs read from another machine's export (see save)
-        for stale in self.data_dir.glob(".*.tmp"):  # left by a crash mid-write; the real file is intact
-            stale.unlink(missing_ok=True)
+        # Left by a crash mid-write; the real file is intact. Only old ones: another process on the same
+        # folder (the CLI while the app runs) may be writing one right now.
+        for stale in self.data_dir.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+                    stale.unlink()
 
     def path_for(self, slug: str) -> Path:
         return self.data_dir / f"{slug}.json"

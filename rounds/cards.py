@@ -94,6 +94,17 @@ def votable_cards(dialogue: Dialogue, rnd: Round) -> list[Card]:
     return [c for r in dialogue.rounds if r.id in targets for c in r.cards if not c.hidden]
 
 
+def votable_groups(dialogue: Dialogue, rnd: Round) -> list[tuple[int, Round, list[Card]]]:
+    """The votable cards per round they came from, with that round's number: dreams apart from needs."""
+    targets = set(rnd.vote_on_rounds)
+    groups = []
+    for number, source in enumerate(dialogue.rounds, start=1):
+        cards = [c for c in source.cards if not c.hidden] if source.id in targets else []
+        if cards:
+            groups.append((number, source, cards))
+    return groups
+
+
 def dots_used(rnd: Round, participant_id: str) -> int:
     return sum(1 for v in rnd.votes if v.participant_id == participant_id)
 

@@ -13,7 +13,10 @@ KINDS = {"nl": nl.KINDS, "en": en.KINDS}
 
 
 def t(lang: str, key: str, **values: object) -> str:
+    """A text in `lang`. With count=1 the key's ".one" form is used where the catalog has one."""
     catalog = CATALOGS.get(lang, nl.STRINGS)
+    if values.get("count") == 1 and f"{key}.one" in catalog:
+        key = f"{key}.one"
     text = catalog.get(key) or nl.STRINGS.get(key) or key
     return text.format(**values) if values else text
 

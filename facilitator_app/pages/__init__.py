@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from nicegui import app
 
+from ..storage_cleanup import remove_orphan_storage_now
 from . import console, harvest, home, phone, screen
 from .theme import add_shared_style
 
@@ -26,6 +27,8 @@ def register(state: AppState) -> None:
 
     # One app-level clock for every speaking timer on every screen, not a timer per client.
     app.timer(1.0, state.tick.emit)
+    # Storage of visitors who never joined is removed at start and every five minutes.
+    app.timer(300, lambda: remove_orphan_storage_now(state.rooms, state.secret, state.access.key))
     home.register(state)
     console.register(state)
     screen.register(state)

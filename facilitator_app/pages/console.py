@@ -11,12 +11,14 @@ from rounds.templates import theme_label
 
 from ..i18n import role_label, t
 from ..network import qr_svg
-from ..room import Change, Changed, Room
+from ..room import Change, Changed, DialogueDamaged, Room
 from .common import Redraw, attempt
 from .console_export import export_panel
 from .console_prepare import PreparePanel
 from .console_run import RunPanel
-from .gate import is_facilitator, key_page
+from .damaged import damaged_page
+from .gate import is_facilitator, key_page, logout_button
+from .screen_access import screen_link, screen_path
 from .theme import frame, heading
 
 if TYPE_CHECKING:
@@ -26,8 +28,6 @@ if TYPE_CHECKING:
 def register(state: AppState) -> None:
     @ui.page("/d/{slug}")
     def console(slug: str, key: str | None = None) -> None:
-        from .damaged import DialogueDamaged, damaged_page  # TODO: hoist to the module imports
-
         try:
             room = state.rooms.get(slug)
         except DialogueDamaged as err:  # a friendly page, not a 500; only the app key may see what is wrong
@@ -37,7 +37,7 @@ def register(state: AppState) -> None:
                 key_page(state, state.settings.lang, wrong=bool(key))
             return
         lang = room.dialogue.language if room else state.settings.lang
-        if not is_facilitator(state, key, room.dialogue.facilitator_key if room else ""):
+        if not is_facilitator(state, key):  # only the key this app issued; never one from a file
             key_page(state, lang, wrong=bool(key))
             return
         if room is None:
@@ -63,11 +63,17 @@ class ConsoleView:
                 self.status = ui.label().classes("wd-muted").mark("console-status")
             with ui.row().classes("gap-2"):
                 ui.link(t(lang, "console.home"), "/").classes("text-lg q-mr-md")
+                logout_button(lang)
                 ui.button(t(lang, "console.open_screen"), icon="tv",
-                          on_click=lambda: ui.navigate.to(f"/d/{dialogue.slug}/screen", new_tab=True)).props(
+                          on_click=lambda: ui.navigate.to(screen_path(self.state, dialogue.slug), new_tab=True)).props(
                     "outline").mark("open-screen")
                 ui.button(t(lang, "console.join_qr"), icon="qr_code_2", on_click=self._show_qr).props(
                     "outline").mark("show-qr")
+        with ui.row().classes("items-center gap-3"):
+            self.lock = ui.switch(t(lang, "console.lock_joining"), value=dialogue.joining_locked,
+                                  on_change=self._lock_changed).mark("lock-joining")
+            self.locked_hint = ui.label(t(lang, "console.locked_hint")).classes("wd-muted")
+            self.locked_hint.set_visibility(dialogue.joining_locked)
         self._set_status()
         self.body = ui.refreshable(self._body)
         self.body()
@@ -83,9 +89,18 @@ class ConsoleView:
             t(lang, f"status.{dialogue.status}"), t(lang, "home.people", count=people),
             f"{t(lang, 'screen.code')} {dialogue.join_code}"])))
 
+    async def _lock_changed(self, event) -> None:
+        if bool(event.value) != self.room.dialogue.joining_locked:
+            await attempt(self.lang, self.room.lock_joining(FACILITATOR, bool(event.value)))
+        self.lock.set_value(self.room.dialogue.joining_locked)  # a refusal puts the switch back
+
     def update(self, change: Change) -> None:
         self._set_status()
-        if change.kind in (Changed.ROUND, Changed.PLAN):
+        locked = self.room.dialogue.joining_locked
+        if self.lock.value != locked:
+            self.lock.set_value(locked)  # another console locked it
+        self.locked_hint.set_visibility(locked)
+        if change.kind in (Changed.ROUND, Changed.PLAN, Changed.REMOVED):
             self.redraw()
         elif self.panel is not None:
             self.panel.update(change)
@@ -124,6 +139,9 @@ class ConsoleView:
             ui.html(qr_svg(url), sanitize=False).style("width: 320px; height: 320px")
             ui.label(url).classes("text-lg").mark("console-join-url")
             ui.label(self.room.dialogue.join_code).classes("text-h4 text-weight-bold")
+            ui.label(t(self.lang, "console.screen_link")).classes("wd-muted q-mt-md")
+            ui.label(screen_link(self.state, self.room.slug)).classes("text-body2").style(
+                "overflow-wrap: anywhere").mark("screen-link")
             ui.button(t(self.lang, "console.close"), on_click=dialog.close)
         dialog.open()
 
@@ -133,10 +151,10 @@ def add_person_form(room: Room, lang: str) -> None:
     with ui.expansion(t(lang, "console.add_person"), icon="person_add").classes("w-full wd-card").mark(
             "add-person"):
         with ui.row().classes("w-full items-end gap-3"):
-            name = ui.input(t(lang, "phone.name")).props("outlined maxlength=40").mark("add-person-name")
+            name = ui.input(t(lang, "console.person_name")).props("outlined maxlength=40").mark("add-person-name")
             role = ui.select({r.value: role_label(lang, r.value) for r in Role}, value=Role.RESIDENT.value,
-                             label=t(lang, "phone.role")).props("outlined").style("min-width: 12em")
-            consent = ui.checkbox(t(lang, "phone.consent"))
+                             label=t(lang, "console.person_role")).props("outlined").style("min-width: 12em")
+            consent = ui.checkbox(t(lang, "console.person_consent"))
 
             async def add() -> None:
                 person = await attempt(lang, room.add_person_without_phone(

@@ -13,6 +13,7 @@ from rounds.talking_piece import heard
 
 from ..i18n import names_list, t
 from ..room import Room
+from .common import serve_download
 from .theme import heading
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def export_panel(state: AppState, room: Room, lang: str) -> None:
         folder = state.settings.data_dir / "exports" / dialogue.slug
 
         async def download(fmt: str) -> None:
-            name = filename(dialogue.slug, fmt, anonymous.value)
+            name = filename(dialogue.slug, fmt, anonymous.value, dialogue.language)
             try:
                 data = await run.io_bound(render, room.dialogue, fmt, anonymous.value)
                 if data is None:
@@ -69,7 +70,7 @@ def export_panel(state: AppState, room: Room, lang: str) -> None:
                 log.exception("export %s failed", fmt)
                 ui.notify(t(lang, "error.unexpected"), type="negative", position="top")
                 return
-            ui.download.content(data, name, MEDIA_TYPES[fmt])
+            serve_download(folder / name, name, MEDIA_TYPES[fmt])
 
         with ui.row().classes("gap-2"):
             for fmt in FORMATS:

@@ -15,7 +15,8 @@ from rounds.talking_piece import floor_refusal, open_round
 
 from ..i18n import names_list, refusal, role_label, state_label, t
 from ..room import Room
-from .theme import heading
+from .common import attempt
+from .theme import aria_label, heading
 
 CHIP = {"speaking": "wd-chip-speaking", "asked_again": "wd-chip-speaking", "spoke": "wd-chip-done",
         "passed_final": "wd-chip-done", "passed": "wd-chip-passed", "left": "wd-chip-left"}
@@ -26,17 +27,26 @@ class OrderRow:
     def __init__(self, panel: OrderList, pid: str) -> None:
         self.panel, self.pid = panel, pid
         lang = panel.lang
-        with ui.row().classes("w-full items-center no-wrap gap-2").mark(f"order-{pid}") as self.element:
-            self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
-            self.role = ui.label().classes("wd-muted gt-xs")
-            self.no_phone = ui.icon("phone_disabled").classes("wd-muted")
-            self.no_phone.tooltip(t(lang, "console.no_phone"))
-            self.state = ui.label().classes("wd-chip").mark("order-state")
-            ui.space()
-            self.give = ui.button(t(lang, "console.give_floor"), on_click=self.give_floor).props("flat dense no-caps")
-            with self.give:
-                self.why = ui.tooltip("")
-            self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
+        with ui.column().classes("w-full gap-0").mark(f"order-{pid}") as self.element:
+            with ui.row().classes("w-full items-center no-wrap gap-2"):
+                self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
+                self.role = ui.label().classes("wd-muted gt-xs")
+                self.no_phone = ui.icon("phone_disabled").classes("wd-muted")
+                self.no_phone.tooltip(t(lang, "console.no_phone"))
+                self.state = ui.label().classes("wd-chip").mark("order-state")
+                ui.space()
+                self.give = ui.button(t(lang, "console.give_floor"), on_click=self.give_floor).props(
+                    "flat dense no-caps")
+                with self.give:
+                    self.why = ui.tooltip("")
+                self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
+                with ui.button(icon="more_vert").props("flat dense round") as self.more:
+                    with ui.menu():
+                        ui.menu_item(t(lang, "console.remove_person"),
+                                     on_click=lambda: panel.confirm_remove(self.pid)).mark("remove-person")
+            # A refused "give the floor" says why right here, where the facilitator is looking.
+            self.refused = ui.label().classes("wd-warm text-body2 q-px-sm").mark("floor-refused")
+            self.refused.set_visibility(False)
 
     def sync(self, labels: dict[str, str], people: dict, summary) -> None:
         dialogue, lang = self.panel.room.dialogue, self.panel.lang
@@ -45,6 +55,10 @@ class OrderRow:
         state = summary.states.get(self.pid, "waiting")
         self.name.set_text(labels[self.pid])
         self.role.set_text(role_label(lang, person.role))
+        name = labels[self.pid]
+        aria_label(self.give, t(lang, "console.give_floor_to", name=name))
+        aria_label(self.more, t(lang, "console.more_for", name=name))
+        self.refused.set_visibility(False)  # whatever was refused, the room has moved on
         self.no_phone.set_visibility(not person.has_phone)
         self.state.set_text(state_label(lang, state))
         self.state.classes(remove=ALL_CHIPS, add=CHIP.get(state, ""))
@@ -55,12 +69,15 @@ class OrderRow:
         self.give.mark("give-floor" if reason is None else "give-floor-disabled")
         self.why.set_text(refusal(lang, reason) if reason is not None else t(lang, "console.give_floor"))
         self.presence.set_text(t(lang, "console.mark_left" if person.present else "console.mark_back"))
+        aria_label(self.presence, t(lang, "console.mark_left_for" if person.present else "console.mark_back_for",
+                                    name=name))
 
     async def give_floor(self) -> None:
         rnd = open_round(self.panel.room.dialogue)
         reason = floor_refusal(self.panel.room.dialogue, rnd, self.pid) if rnd else None
         if reason is not None:
-            ui.notify(refusal(self.panel.lang, reason), type="info", position="top")
+            self.refused.set_text(refusal(self.panel.lang, reason))
+            self.refused.set_visibility(True)
             return
         await self.panel.act(self.panel.room.give_floor(F, self.pid))
 
@@ -74,8 +91,8 @@ class OrderRow:
 
 
 class OrderList:
-    def __init__(self, room: Room, lang: str, act: Callable) -> None:
-        self.room, self.lang, self.act = room, lang, act
+    def __init__(self, room: Room, lang: str, act: Callable, confirm_remove: Callable[[str], None]) -> None:
+        self.room, self.lang, self.act, self.confirm_remove = room, lang, act, confirm_remove
         self.rows: dict[str, OrderRow] = {}
         with ui.column().classes("w-full wd-card gap-1").mark("console-order"):
             heading(t(lang, "console.order"), 3)
@@ -88,6 +105,8 @@ class OrderList:
             return
         labels, summary = self.room.labels(self.lang), self.room.summary()
         people = {p.id: p for p in self.room.dialogue.participants}
+        for pid in [pid for pid in self.rows if pid not in rnd.order]:  # taken out of the dialogue
+            self.rows.pop(pid).element.delete()
         for index, pid in enumerate(rnd.order):
             if pid not in self.rows:
                 with self.box:
@@ -103,6 +122,8 @@ class ClosingControls:
         self.room, self.lang, self.act = room, lang, act
         with ui.column().classes("w-full wd-card gap-2").mark("console-closing"):
             self.status = ui.label().classes("wd-text").mark("still-waiting")
+            self.close_hint = ui.label(t(lang, "console.close_needs_everyone")).classes("wd-muted").mark(
+                "close-hint")
             with ui.row().classes("gap-2"):
                 self.close = ui.button(t(lang, "console.close_round"), icon="check", on_click=lambda: self.act(
                     self.room.close_round(F))).mark("close-round")
@@ -126,5 +147,25 @@ class ClosingControls:
             self.status.set_text(t(lang, "console.everyone_heard"))
             self.status.classes(add="text-positive text-weight-medium")
         self.close.set_enabled(not pending)
+        self.close.props("outline color=grey-8" if pending else "unelevated color=primary")
+        self.close_hint.set_visibility(bool(pending))
         self.anyway.set_visibility(bool(pending))
         self.conversation.set_visibility(not pending and not rnd.open_conversation)
+
+
+def confirm_remove(host: ui.element, room: Room, lang: str, person_id: str) -> None:
+    """Ask before taking someone out: it cannot be undone, and their cards and dots go with them."""
+    name = room.labels(lang).get(person_id, "?")
+    with host, ui.dialog() as dialog, ui.card().classes("w-full").style("max-width: 560px"):
+        heading(t(lang, "console.remove_title", name=name), 2)
+        ui.label(t(lang, "console.remove_intro", name=name)).classes("wd-text")
+
+        async def confirm() -> None:
+            if await attempt(lang, room.remove_person(F, person_id)) is not None:
+                dialog.close()
+
+        with ui.row():
+            ui.button(t(lang, "console.remove_confirm"), on_click=confirm).props("color=negative").mark(
+                "remove-confirm")
+            ui.button(t(lang, "console.cancel"), on_click=dialog.close).props("flat")
+    dialog.open()

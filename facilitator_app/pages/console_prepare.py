@@ -10,8 +10,9 @@ from rounds import CardKind, Round, RoundState
 from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
 from .common import attempt
+from .console_floor import confirm_remove
 from .console_order import order_planner
-from .theme import heading
+from .theme import aria_label, heading
 
 
 class PreparePanel:
@@ -24,6 +25,7 @@ class PreparePanel:
         return attempt(self.lang, command)
 
     def build(self) -> None:
+        self.dialog_host = ui.element("div")  # outside the parts that redraw
         with ui.row().classes("w-full gap-4 items-start"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 340px"):
                 heading(t(self.lang, "console.rounds"), 2)
@@ -39,7 +41,7 @@ class PreparePanel:
                     self.planner()
 
     def update(self, change: Change) -> None:
-        if change.kind is Changed.PEOPLE and self.people is not None:
+        if change.kind in (Changed.PEOPLE, Changed.REMOVED) and self.people is not None:
             self.people.refresh()
             if self.planner is not None:
                 self.planner.refresh()
@@ -57,6 +59,9 @@ class PreparePanel:
                     ui.label(role_label(lang, person.role)).classes("wd-muted")
                     if not person.has_phone:
                         ui.icon("phone_disabled").classes("wd-muted").tooltip(t(lang, "console.no_phone"))
+                    remove = ui.button(icon="person_remove", on_click=lambda pid=person.id: confirm_remove(
+                        self.dialog_host, self.room, lang, pid)).props("flat dense round").mark("remove-person")
+                    aria_label(remove, f"{t(lang, 'console.remove_person')}: {labels[person.id]}")
 
     def _round_editor(self, index: int, rnd: Round) -> None:
         lang = self.lang

@@ -7,15 +7,17 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from rounds import FACILITATOR as F
-from rounds import Card, CardKind, Outcome, RoundState
-from rounds.agenda import ranked_agenda
+from rounds import CardKind, Outcome, Round, RoundState, Turn
+from rounds.model import MAX_ROUND_NOTES_CHARS, MAX_TURN_NOTE_CHARS
 from rounds.talking_piece import open_round
 
 from ..i18n import t
 from ..room import Change, Changed, Room
 from .common import attempt
-from .console_floor import ClosingControls, OrderList
+from .console_cards import CardsPanel
+from .console_floor import ClosingControls, OrderList, confirm_remove
 from .console_order import order_planner
+from .note_field import NoteBox
 from .screen_parts import elapsed_text
 from .theme import heading
 
@@ -25,10 +27,9 @@ class RunPanel:
         self.room, self.lang, self.open_next = room, lang, open_next
         # The parts this panel has drawn; which exist depends on the round (None: not drawn).
         self.timer_label: ui.label | None = None
-        self.cards_box: ui.column | None = None
-        self.card_list: ui.refreshable | None = None
-        self.dots: ui.refreshable | None = None
-        self.author: ui.select | None = None
+        self.turn_note: NoteBox | None = None
+        self.noted_turn: str | None = None  # the turn the note box writes to
+        self.cards: CardsPanel | None = None
         self.planner: ui.refreshable | None = None
         self.order: OrderList | None = None
         self.closing: ClosingControls | None = None
@@ -52,36 +53,25 @@ class RunPanel:
         with ui.row().classes("w-full gap-4 items-start"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 320px"):
                 self._floor()
-                self.order = OrderList(self.room, self.lang, self.act)
+                self.order = OrderList(self.room, self.lang, self.act,
+                                       lambda pid: confirm_remove(self.dialog_host, self.room, self.lang, pid))
                 self.closing = ClosingControls(self.room, self.lang, self.act, self._close_anyway)
             with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
-                self._notes(rnd)
+                self._round_notes(rnd, index, "round-notes")
                 if rnd.card_kind != CardKind.NONE or rnd.dot_vote:
-                    self._cards()
+                    self.cards = CardsPanel(self.room, self.lang, self.act, rnd)
 
     def update(self, change: Change) -> None:
         if open_round(self.room.dialogue) is None or self.order is None or self.closing is None:
             if change.kind is Changed.PEOPLE and self.planner is not None:
                 self.planner.refresh()  # people who join between rounds belong in the next round's order
             return
-        if change.kind is Changed.PEOPLE and self.author is not None:
-            labels = self.room.labels(self.lang)
-            self.author.set_options({p.id: labels[p.id] for p in self.room.dialogue.participants},
-                                    value=self.author.value)
         if change.kind in (Changed.FLOOR, Changed.PEOPLE, Changed.ROUND):
             self._sync_floor()
             self.order.sync()
             self.closing.sync()
-        elif change.kind is Changed.CARDS and self.card_list is not None:
-            if change.card_added and self.cards_box is not None:
-                with self.cards_box:
-                    self._card_row(change.subject, self.room.labels(self.lang))
-            else:
-                self.card_list.refresh()
-            if self.dots is not None:
-                self.dots.refresh()
-        elif change.kind is Changed.VOTES and self.dots is not None:
-            self.dots.refresh()
+        if self.cards is not None:
+            self.cards.update(change)
 
     def tick(self) -> None:
         rnd = open_round(self.room.dialogue)
@@ -105,12 +95,15 @@ class RunPanel:
                     self.room.end_turn(F, Outcome.SPOKE))).mark("console-spoke")
                 ui.button(t(lang, "console.passed"), on_click=lambda: self.act(
                     self.room.end_turn(F, Outcome.PASSED))).props("outline").mark("console-passed")
-            self.shown_turn_id: str | None = None
-            self.note_part = ui.refreshable(self._turn_note)
-            self.note_part()
+            self.turn_note = NoteBox("", "", self._save_turn_note, max_chars=MAX_TURN_NOTE_CHARS)
+            self.turn_note.classes("w-full").mark("turn-note")
             ui.button(t(lang, "console.next"), icon="skip_next", on_click=lambda: self.act(
                 self.room.next_speaker(F))).props("unelevated size=lg").mark("console-next")
         self._sync_floor()
+
+    def _noted(self, rnd: Round) -> Turn | None:
+        """The turn the note box is for: the one running, else the one that just ended."""
+        return rnd.current_turn or (rnd.turns[-1] if rnd.turns else None)
 
     def _sync_floor(self) -> None:
         lang, rnd = self.lang, open_round(self.room.dialogue)
@@ -122,26 +115,32 @@ class RunPanel:
         self.timer_label.set_visibility(turn is not None)
         self.turn_buttons.set_visibility(turn is not None)
         self.tick()
-        if (turn.id if turn else None) != self.shown_turn_id:
-            self.shown_turn_id = turn.id if turn else None
-            self.note_part.refresh()
+        noted = self._noted(rnd)
+        if self.turn_note is not None and (noted.id if noted else None) != self.noted_turn:
+            # Point the box at the new turn; what was typed for the last one is saved to that one.
+            self.noted_turn = noted.id if noted else None
+            label = t(lang, "console.note_for", name=labels.get(noted.participant_id, "?")) if noted else ""
+            self.turn_note.show(label, noted.note if noted else "", self._save_turn_note_for(self.noted_turn))
+        if self.turn_note is not None:
+            self.turn_note.set_visibility(noted is not None)
 
-    def _turn_note(self) -> None:
-        rnd = open_round(self.room.dialogue)
-        turn = rnd.current_turn if rnd else None
-        if turn is None:
-            return
-        note = ui.textarea(t(self.lang, "console.turn_note"), value=turn.note).props(
-            "outlined autogrow maxlength=1000 debounce=700").classes("w-full").mark("turn-note")
-        note.on_value_change(lambda e, tid=turn.id: self.act(self.room.set_turn_note(F, tid, e.value or "")))
+    def _save_turn_note_for(self, turn_id: str | None):
+        async def save(text: str) -> None:
+            if turn_id is not None:
+                await self.act(self.room.set_turn_note(F, turn_id, text))
+        return save
+
+    async def _save_turn_note(self, text: str) -> None:
+        await self._save_turn_note_for(self.noted_turn)(text)
 
     def _close_anyway(self) -> None:
         lang = self.lang
         with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full").style("max-width: 560px"):
             heading(t(lang, "console.close_anyway_title"), 2)
             ui.label(t(lang, "console.close_anyway_intro"))
-            reason = ui.textarea(t(lang, "console.reason")).props("outlined maxlength=500").classes("w-full").mark(
-                "override-reason")
+            # stack-label: the label stays above the box, so it never sits on top of the reason typed in it.
+            reason = ui.textarea(t(lang, "console.reason")).props("outlined stack-label maxlength=500").classes(
+                "w-full").mark("override-reason")
 
             async def confirm() -> None:
                 done = await self.act(self.room.close_round(F, reason=reason.value or ""))
@@ -153,71 +152,21 @@ class RunPanel:
                 ui.button(t(lang, "console.cancel"), on_click=dialog.close).props("flat")
         dialog.open()
 
-    # -- notes and cards ----------------------------------------------------------------------------
-    def _notes(self, rnd) -> None:
-        notes = ui.textarea(t(self.lang, "console.round_notes"), value=rnd.notes).props(
-            "outlined autogrow maxlength=10000 debounce=800").classes("w-full wd-card").mark("round-notes")
-        notes.on_value_change(lambda e, rid=rnd.id: self.act(self.room.set_round_notes(F, rid, e.value or "")))
+    # -- notes ----------------------------------------------------------------------------------------
+    def _round_notes(self, rnd: Round, number: int, marker: str) -> None:
+        async def save(text: str, rid: str = rnd.id) -> None:
+            await self.act(self.room.set_round_notes(F, rid, text))
 
-    def _cards(self) -> None:
-        lang, dialogue = self.lang, self.room.dialogue
-        rnd = open_round(dialogue)
-        labels = self.room.labels(lang)
-        with ui.column().classes("w-full wd-card gap-2").mark("console-cards"):
-            heading(t(lang, "screen.cards"), 3)
-            if rnd.card_kind != CardKind.NONE:
-                with ui.row().classes("w-full items-end gap-2 no-wrap"):
-                    author = self.author = ui.select({p.id: labels[p.id] for p in dialogue.participants},
-                                       label=t(lang, "console.card_for")).props("outlined dense").style(
-                        "min-width: 10em").mark("card-for")
-                    text = ui.input(t(lang, "console.card_text")).props("outlined dense maxlength=500").classes(
-                        "col").mark("card-for-text")
-
-                    async def add() -> None:
-                        card = await self.act(self.room.add_card(F, author.value or "", text.value or ""))
-                        if card is not None:
-                            text.set_value("")
-
-                    ui.button(t(lang, "console.add"), on_click=add).mark("card-for-submit")
-            self.card_list = ui.refreshable(self._card_list)
-            self.card_list()
-        if rnd.dot_vote:
-            self.dots = ui.refreshable(self._dots)
-            self.dots()
-
-    def _card_list(self) -> None:
-        rnd = open_round(self.room.dialogue)
-        labels = self.room.labels(self.lang)
-        self.cards_box = ui.column().classes("w-full gap-1")
-        with self.cards_box:
-            for card in rnd.cards:
-                self._card_row(card, labels)
-
-    def _dots(self) -> None:
-        """The vote as it stands, most dots first: the facilitator sees it even when the screen hides it."""
-        dialogue, rnd = self.room.dialogue, open_round(self.room.dialogue)
-        with ui.column().classes("w-full wd-card gap-1").mark("console-dots"):
-            heading(t(self.lang, "screen.dots"), 3)
-            for item in ranked_agenda(dialogue, rnd)[:15]:
-                with ui.row().classes("w-full no-wrap gap-2 items-start"):
-                    ui.label(str(item.dots)).classes("text-weight-bold").style("min-width: 2em")
-                    ui.label(item.card.text).classes("wd-text col")
-
-    def _card_row(self, card: Card, labels: dict[str, str]) -> None:
-        lang = self.lang
-        with ui.row().classes("w-full items-start no-wrap gap-2").style(
-                "border-top: 1px solid var(--wd-line); padding-top: 4px" + ("; opacity: 0.55" if card.hidden else "")
-        ).mark("console-card"):
-            with ui.column().classes("col gap-0"):
-                ui.label(card.text).classes("wd-text" + (" text-strike" if card.hidden else ""))
-                ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
-            ui.button(t(lang, "console.unhide" if card.hidden else "console.hide"), on_click=lambda c=card: self.act(
-                self.room.set_card_hidden(F, c.id, not c.hidden))).props("flat dense no-caps").mark("hide-card")
+        label = t(self.lang, "console.notes_for_round", n=number, title=rnd.title)
+        NoteBox(label, rnd.notes, save, max_chars=MAX_ROUND_NOTES_CHARS).classes("w-full wd-card").mark(marker)
 
     # -- between rounds -------------------------------------------------------------------------------
     def _between_rounds(self) -> None:
         lang, dialogue = self.lang, self.room.dialogue
+        closed = [r for r in dialogue.rounds if r.state == RoundState.CLOSED]
         upcoming = next((r for r in dialogue.rounds if r.state == RoundState.PENDING), None)
+        if closed:  # the round just closed can still be written up
+            self._round_notes(closed[-1], dialogue.rounds.index(closed[-1]) + 1, "closed-round-notes")
         with ui.column().classes("w-full wd-card gap-2").mark("between-rounds"):
             if upcoming is None:
                 return

@@ -9,12 +9,13 @@ from nicegui import events, ui
 
 from exports import ImportProblem, from_json
 from exports.across import combine
-from exports.across_render import render_across
+from exports.across_render import across_filename, render_across
 from exports.json_io import MAX_IMPORT_BYTES
 from rounds.templates import THEMES, theme_label
 
 from ..i18n import t
 from ..room import Damaged
+from .common import serve_download
 from .damaged import safe_reason
 from .gate import is_facilitator, key_page
 from .theme import frame, heading
@@ -89,8 +90,12 @@ class HarvestView:
                 '</iframe>', sanitize=False).classes("w-full").mark("harvest-report")
 
     def download(self, fmt: str) -> None:
-        name = "oogst" + ("-anoniem" if self.anonymous.value else "")
-        ui.download.content(render_across(self.across(), fmt), f"{name}.{fmt}", MEDIA[fmt])
+        across = self.across()
+        name = across_filename(fmt, self.theme.value or None, bool(self.anonymous.value), across.lang)
+        folder = self.state.settings.data_dir / "exports" / "oogst"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(render_across(across, fmt))
+        serve_download(folder / name, name, MEDIA[fmt])
 
     def too_big(self) -> None:
         ui.notify(t(self.lang, "harvest.import_too_big", mb=MAX_IMPORT_BYTES // 2**20), type="warning",

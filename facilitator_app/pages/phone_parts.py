@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from nicegui import app, ui
+from nicegui import ui
 
 from rounds import CardKind, Outcome, Role, SpeakerState, Status
-from rounds.cards import dots_left, votable_cards
+from rounds.cards import dots_left, votable_groups
+from rounds.model import MAX_CARD_CHARS
 from rounds.talking_piece import open_round
 
 from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
+from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
-from .theme import heading
+from .theme import aria_label, heading
 
 
 class PhoneView:
@@ -54,7 +56,10 @@ class PhoneView:
         self.greeting.set_text(t(self.lang, "phone.hello", name=self.person.name))
 
     def update(self, change: Change) -> None:
-        if change.kind in (Changed.ROUND, Changed.PLAN):
+        if self.room.person(self.person_id) is None:  # taken out of the dialogue: the page says so
+            ui.navigate.reload()
+            return
+        if change.kind in (Changed.ROUND, Changed.PLAN, Changed.REMOVED):
             self.round_part.refresh()
             self.turn_part.refresh()
             self.cards_part.refresh()
@@ -158,20 +163,20 @@ class PhoneView:
         pledge = rnd.card_kind == CardKind.PLEDGE
         title = t(lang, "phone.pledge_title") if pledge else t(lang, "phone.cards_title",
                                                                     kind=kind_label(lang, rnd.card_kind))
-        drafts = app.storage.user.setdefault("drafts", {})
-        draft_key = f"{dialogue.slug}:{rnd.id}"
         with ui.column().classes("w-full wd-card gap-2").mark("phone-cards"):
             heading(title, 2)
-            text = ui.textarea(placeholder=t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder"),
-                               value=drafts.get(draft_key, "")).props(
-                "outlined autogrow").classes("w-full").mark("card-input")
-            text.on_value_change(lambda e: drafts.__setitem__(draft_key, e.value or ""))
+            text = ui.textarea(t(lang, "phone.card_label"),
+                               placeholder=t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder"),
+                               value=card_draft(dialogue.slug, rnd.id)).props(
+                f"outlined autogrow maxlength={MAX_CARD_CHARS}").classes("w-full").mark("card-input")
+            # A draft survives a reload; it is never longer than a card may be.
+            text.on_value_change(lambda e: keep_card_draft(dialogue, self.person_id, rnd.id, e.value or ""))
 
             async def send() -> None:
                 me = self.person_id
                 card = await attempt(lang, self.room.add_card(me, me, text.value or ""))
                 if card is not None:
-                    drafts.pop(draft_key, None)
+                    drop_card_draft(dialogue.slug, rnd.id)
                     ui.notify(t(lang, "phone.card_added"), type="positive", position="top")
 
             ui.button(t(lang, "phone.card_add"), on_click=send).classes("w-full").mark("card-send")
@@ -217,15 +222,20 @@ class PhoneView:
         with ui.column().classes("w-full wd-card gap-2").mark("phone-dots"):
             heading(t(lang, "phone.dots_title"), 2)
             ui.label(t(lang, "phone.dots_left", count=left)).classes("text-h6").mark("dots-left")
-            for card in votable_cards(self.room.dialogue, rnd):
-                with ui.row().classes("w-full items-center no-wrap gap-2").style(
-                        "border-top: 1px solid var(--wd-line); padding-top: 6px"):
-                    ui.label(card.text).classes("wd-text col")
-                    ui.label("\u25cf" * mine.get(card.id, 0)).classes("text-primary text-h6").mark("my-dots")
-                    ui.button("\u2212", on_click=lambda c=card: self._dot(c.id, False)).props(
-                        f'outline aria-label="{t(lang, "phone.dot_remove")}"').set_enabled(card.id in mine)
-                    ui.button("+", on_click=lambda c=card: self._dot(c.id, True)).props(
-                        f'unelevated aria-label="{t(lang, "phone.dot_add")}"').set_enabled(left > 0)
+            for number, source, cards in votable_groups(self.room.dialogue, rnd):
+                # Dreams and needs come from different rounds: each group under its own heading.
+                heading(t(lang, "phone.dots_from", n=number, title=source.title), 3, "q-mt-sm").mark("dots-group")
+                for card in cards:
+                    with ui.row().classes("w-full items-center no-wrap gap-2").style(
+                            "border-top: 1px solid var(--wd-line); padding-top: 6px"):
+                        ui.label(card.text).classes("wd-text col")
+                        ui.label("\u25cf" * mine.get(card.id, 0)).classes("text-primary text-h6").mark("my-dots")
+                        minus = ui.button("\u2212", on_click=lambda c=card: self._dot(c.id, False)).props("outline")
+                        minus.set_enabled(card.id in mine)
+                        aria_label(minus, t(lang, "phone.dot_remove_for", card=card.text))
+                        plus = ui.button("+", on_click=lambda c=card: self._dot(c.id, True)).props("unelevated")
+                        plus.set_enabled(left > 0)
+                        aria_label(plus, t(lang, "phone.dot_add_for", card=card.text))
 
     async def _dot(self, card_id: str, add: bool) -> None:
         me = self.person_id

@@ -13,7 +13,9 @@ from rounds.templates import GROUND_RULES, theme_label
 
 from ..i18n import kind_label, role_label, t
 from ..network import qr_svg
-from ..room import Change, Changed, Room
+from ..room import Change, Changed, DialogueDamaged, Room
+from .damaged import damaged_page
+from .screen_access import may_see_screen
 from .screen_parts import card_tile, elapsed_text, pledge_count
 from .theme import frame, heading, page_language
 
@@ -38,14 +40,20 @@ SCREEN_CSS = """
 .wd-screen .s-code { font-size: 6vh; font-weight: 800; letter-spacing: 0.4em; color: var(--wd-primary); }
 .wd-screen .s-url { font-size: 2.6vh; overflow-wrap: anywhere; }
 .wd-screen ul { margin: 0; padding-left: 1.2em; }
+.wd-screen .s-corner { font-size: 2.2vh; opacity: 0.85; flex-shrink: 0; }
+.wd-screen .s-corner-url { font-size: 2.4vh; font-weight: 600; }
+.wd-screen .s-corner-code { font-size: 3vh; font-weight: 800; letter-spacing: 0.3em; color: var(--wd-primary); }
 """
 
 
 def register(state: AppState) -> None:
     @ui.page("/d/{slug}/screen")
-    def screen(slug: str) -> None:
-        from .damaged import DialogueDamaged, damaged_page  # TODO: hoist to the module imports
-
+    def screen(slug: str, s: str | None = None) -> None:
+        if not may_see_screen(state, slug, s):  # nothing of the dialogue, not even whether it exists
+            with frame(t(state.settings.lang, "app_name"), state.settings.lang):
+                heading(t(state.settings.lang, "app_name"))
+                ui.label(t(state.settings.lang, "screen.locked")).classes("text-lg").mark("screen-locked")
+            return
         try:
             room = state.rooms.get(slug)
         except DialogueDamaged:  # a friendly page on the wall, not a 500; the reason is for the console
@@ -128,6 +136,18 @@ class ScreenView:
             ui.label(f"{t(lang, 'screen.or_type')} {url}").classes("s-url text-center").mark("screen-url")
             ui.label(dialogue.join_code).classes("s-code").mark("screen-code")
 
+    def _join_corner(self) -> None:
+        """Small and quiet in a corner all evening, for whoever comes in late: QR, address and code."""
+        lang, dialogue = self.lang, self.room.dialogue
+        url = self.state.join_url(dialogue.join_code)
+        with ui.row().classes("items-center no-wrap gap-3 s-corner").mark("screen-join-corner"):
+            with ui.column().classes("gap-0 items-end"):
+                ui.label(t(lang, "screen.join_corner")).classes("wd-muted")
+                ui.label(url).classes("s-corner-url").mark("screen-corner-url")
+                ui.label(dialogue.join_code).classes("s-corner-code")
+            ui.html(qr_svg(url), sanitize=False).classes("s-qr").style(
+                "width: 15vh; height: 15vh; background: #fff").mark("screen-corner-qr")
+
     def _welcome(self, between_rounds: bool) -> None:
         lang, dialogue = self.lang, self.room.dialogue
         labels = self.room.labels(lang)
@@ -155,11 +175,12 @@ class ScreenView:
     def _round(self, rnd) -> None:
         lang, dialogue = self.lang, self.room.dialogue
         index = dialogue.rounds.index(rnd) + 1
-        with ui.row().classes("w-full items-baseline justify-between no-wrap"):
-            ui.label(f"{t(lang, 'screen.round_of', n=index, total=len(dialogue.rounds))} \u00b7 {rnd.title}").classes(
-                "s-sub")
-            ui.label(f"{t(lang, 'screen.code')} {dialogue.join_code}").classes("s-sub text-weight-bold")
-        heading(rnd.question, 1, "s-question").mark("screen-question")
+        with ui.row().classes("w-full items-start justify-between no-wrap gap-6"):
+            with ui.column().classes("gap-1").style("min-width: 0; flex: 1"):
+                ui.label(f"{t(lang, 'screen.round_of', n=index, total=len(dialogue.rounds))} \u00b7 "
+                         f"{rnd.title}").classes("s-sub")
+                heading(rnd.question, 1, "s-question").mark("screen-question")
+            self._join_corner()
         with ui.row().classes("w-full no-wrap gap-6").style("flex: 1; min-height: 0"):
             with ui.column().classes("gap-3").style("flex: 3; min-width: 0"):
                 self.people_part = ui.refreshable(self._people)
@@ -239,7 +260,9 @@ class ScreenView:
             for item in ranked_agenda(self.room.dialogue, rnd)[:7]:
                 with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
                     ui.label(str(item.dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
-                    ui.label(item.card.text).classes("wd-text")
+                    with ui.column().classes("gap-0"):
+                        ui.label(kind_label(lang, item.card.kind)).classes("wd-muted").style("font-size: 1.8vh")
+                        ui.label(item.card.text).classes("wd-text")
 
     def _agenda_top(self, vote_round) -> None:
         ui.label(t(self.lang, "screen.agenda_top")).classes("s-text text-weight-bold q-mt-md")

@@ -53,13 +53,35 @@ def frame(title: str, lang: str = "nl", *, wide: bool = False) -> Iterator[ui.co
             yield column
 
 
+# Quasar's own words (what a screen reader hears on an expandable panel) follow the page's language; the app
+# starts Quasar in Dutch, so an English page swaps in these.
+QUASAR_LABELS = {
+    "en": "{clear:'Clear',ok:'OK',cancel:'Cancel',close:'Close',set:'Set',select:'Select',reset:'Reset',"
+          "remove:'Remove',update:'Update',create:'Create',search:'Search',filter:'Filter',refresh:'Refresh',"
+          "expand:e=>e?`Expand \"${e}\"`:'Expand',collapse:e=>e?`Collapse \"${e}\"`:'Collapse'}",
+}
+
+
 def page_language(lang: str) -> None:
     """The page's language for screen readers, and NiceGUI's connection notice in our own calm words."""
+    quasar = ""
+    if lang in QUASAR_LABELS:
+        quasar = ("const q=window.Quasar;if(q&&q.lang&&q.lang.set){const l=q.lang.props||{};"
+                  f"q.lang.set({{...l,isoName:{json.dumps(lang)},label:{{...(l.label||{{}}),...{QUASAR_LABELS[lang]}}}}});}}")
     ui.add_body_html(
         f"<script>document.documentElement.lang={json.dumps(lang)};"
         "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
-        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};}});</script>"
+        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};{quasar}}});</script>"
     )
+
+
+def aria_label(element: ui.element, text: str) -> None:
+    """The name a screen reader says for a control, e.g. "Give the floor to Fatima Nouri".
+
+    Set as a plain prop value (never through a props string), so a name with quotes stays text.
+    """
+    if element.props.get("aria-label") != text:
+        element.props["aria-label"] = text
 
 
 def heading(text: str, level: int = 1, classes: str = "") -> ui.element:

@@ -41,7 +41,7 @@ class Server:
     output: Path
 
     def join_url(self) -> str:
-        match = re.search(r"meedoen \(join\) (\S+)", self.output.read_text())
+        match = re.search(r"(http\S+/join/[A-Z0-9]{5})\b", self.output.read_text())
         assert match, self.output.read_text()
         return match.group(1)
 

@@ -70,6 +70,21 @@ async def open_demo_console(scene: Scene, server) -> tuple[Page, str]:
     return console, console.url.split("/d/")[1].split("?")[0].split("/")[0]
 
 
+async def open_screen(scene: Scene, console: Page, slug: str, viewport: dict[str, int] = PROJECTOR) -> Page:
+    """The projector window, at the address the console's "Projector screen" button opens.
+
+    Its own browser window: a second tab in the console's window would hide the console (a hidden tab
+    draws no menus), which is not how a laptop with a projector works.
+    """
+    async with console.context.expect_page() as opened:
+        await console.get_by_role("button", name=re.compile("Scherm voor de beamer|Projector screen")).click()
+    path = urlparse((await opened.value).url)
+    await (await opened.value).close()
+    screen = await scene.page(viewport)
+    await screen.goto(f"{scene.base_url}{path.path}?{path.query}")
+    return screen
+
+
 async def button(page: Page, name: str, exact: bool = True) -> None:
     await page.get_by_role("button", name=name, exact=exact).click()
 

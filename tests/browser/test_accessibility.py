@@ -5,7 +5,7 @@ from __future__ import annotations
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import expect
 
-from .scene import PHONE, PROJECTOR, Scene, button, join, open_demo_console
+from .scene import PHONE, Scene, button, join, open_demo_console, open_screen
 
 SERIOUS = {"serious", "critical"}
 
@@ -21,8 +21,7 @@ async def test_no_serious_accessibility_violations(server, browser, artefacts):
     try:
         console, slug = await open_demo_console(scene, server)
         await expect(console.get_by_role("heading", name="Rondes")).to_be_visible()
-        screen = await scene.page(PROJECTOR)
-        await screen.goto(f"{server.url}/d/{slug}/screen")
+        screen = await open_screen(scene, console, slug)
         await expect(screen.get_by_text("Doe mee met je telefoon")).to_be_visible()
         phone = await scene.page(PHONE)
         await phone.goto(server.join_url())

@@ -15,7 +15,7 @@ from rounds.preparation import remove_round, update_round
 from tests.factories import new_dialogue_in
 
 from .conftest import start_server, stop_server
-from .scene import LAPTOP, PROJECTOR, Scene, button, join, write_card
+from .scene import LAPTOP, Scene, button, join, open_screen, write_card
 
 
 def prepared_dialogue(data_dir) -> str:
@@ -44,8 +44,7 @@ async def test_kill_minus_nine_loses_nothing(tmp_path, browser, artefacts):
         await console.get_by_label("Reden").fill("We lopen uit")
         await console.get_by_role("dialog").get_by_role("button", name="Ronde sluiten").click()
         await button(console, "Ronde beginnen")
-        screen = await scene.page(PROJECTOR)
-        await screen.goto(f"{server.url}/d/{slug}/screen")
+        screen = await open_screen(scene, console, slug)
         for phone in phones.values():
             row = phone.locator(".nicegui-row").filter(has=phone.get_by_text("Ervaring van Anna", exact=True))
             await row.get_by_role("button", name="Stip erbij").click()

@@ -6,7 +6,7 @@ from playwright.async_api import expect
 
 from facilitator_app.store import Store
 
-from .scene import Scene, button, join, open_demo_console
+from .scene import Scene, button, join, open_demo_console, open_screen
 
 HOSTILE_NAMES = ["<img src=x onerror=alert(1)>", "{{7*7}}", "مريم 👩🏽‍🦱"]
 HOSTILE_CARDS = [
@@ -81,8 +81,7 @@ async def test_hostile_names_and_cards_show_as_plain_text(server, browser, artef
     try:
         phones = [await join(scene, server.join_url(), name) for name in HOSTILE_NAMES]
         console = await start_round(scene, server, round_number=2)
-        screen = await scene.page({"width": 1280, "height": 720})
-        await screen.goto(console.url.split("?")[0] + "/screen")
+        screen = await open_screen(scene, console, console.url.split("/d/")[1].split("?")[0])
         for text, shown in zip(HOSTILE_CARDS, SHOWN_CARDS, strict=True):
             await phones[0].get_by_role("textbox").first.fill(text)
             await button(phones[0], "Kaartje toevoegen")
@@ -96,7 +95,10 @@ async def test_hostile_names_and_cards_show_as_plain_text(server, browser, artef
         assert await console.get_by_text("49", exact=True).count() == 0
 
         too_long = "x" * 10_000
-        await phones[1].get_by_role("textbox").first.fill(too_long)
+        box = phones[1].get_by_role("textbox").first
+        assert await box.get_attribute("maxlength") == "500"  # the field itself stops at the limit ...
+        await box.evaluate("e => e.removeAttribute('maxlength')")  # ... so a hostile phone removes that
+        await box.fill(too_long)
         await button(phones[1], "Kaartje toevoegen")
         await expect(phones[1].get_by_text("Dit is te lang. Hoogstens 500 tekens.")).to_be_visible()
         blank = await scene.page({"width": 390, "height": 844})

@@ -63,7 +63,6 @@ def test_a_blocked_address_gets_429_before_the_code_is_looked_up(server):
     assert "Too many tries" in refused.text and "De Linde" not in refused.text
 
 
-@pytest.mark.xfail(strict=True, reason="needs private_storage(settings.data_dir) in app.py build()")
 def test_the_data_folder_and_storage_files_are_private(server):
     httpx.get(f"{server.url}/?key={server.key}", timeout=10)
     wait_for(lambda: len(storage_files(server)) >= 1)

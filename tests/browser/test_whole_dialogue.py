@@ -12,7 +12,7 @@ from playwright.async_api import expect
 from facilitator_app.store import Store
 
 from .conftest import start_server, stop_server
-from .scene import LAPTOP, PHONE, PROJECTOR, Scene, button, join, join_url_from, write_card
+from .scene import LAPTOP, PHONE, PROJECTOR, Scene, button, join, join_url_from, open_screen, write_card
 
 
 @pytest.fixture
@@ -57,8 +57,7 @@ async def play(scene: Scene, server) -> None:  # noqa: PLR0915 - one story, told
     slug = urlparse(console.url).path.split("/")[-1]
 
     # The projector shows the QR code and the join URL in letters.
-    screen = await scene.page(PROJECTOR)
-    await screen.goto(f"{server.url}/d/{slug}/screen")
+    screen = await open_screen(scene, console, slug)
     await expect(screen.get_by_text("Doe mee met je telefoon")).to_be_visible()
     join_url = join_url_from(await screen.get_by_text("Of ga naar").inner_text())
     assert await screen.locator("svg path").count() >= 1
@@ -69,7 +68,7 @@ async def play(scene: Scene, server) -> None:  # noqa: PLR0915 - one story, told
     chris = await join(scene, join_url, "Chris", role="Gemeente")
     dana = await join(scene, join_url, "Dana")
     await console.get_by_text("Iemand zonder telefoon toevoegen").click()
-    await console.get_by_label("Je naam").fill("Henk")
+    await console.get_by_label("Naam", exact=True).fill("Henk")
     await button(console, "Toevoegen")
     await expect(screen.get_by_text("Henk · Bewoner")).to_be_visible()
     await expect(screen.get_by_text("Aangemeld (5)")).to_be_visible()

@@ -52,6 +52,13 @@ async def until(condition, timeout: float = 3.0) -> None:
         await asyncio.sleep(0.02)
 
 
+def screen_url(slug: str) -> str:
+    """The projector's own link (what the console offers for a screen on another device)."""
+    from facilitator_app.pages.screen_access import screen_token
+
+    return f"/d/{slug}/screen?s={screen_token(wijk_app.current, slug)}"
+
+
 def live_room(slug: str):
     return wijk_app.current.rooms.get(slug)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rounds import FACILITATOR as F
 
-from .conftest import join_as, live_room
+from .conftest import join_as, live_room, screen_url
 
 
 async def open_round_number(room, number: int) -> None:
@@ -20,7 +20,7 @@ async def open_round_number(room, number: int) -> None:
 
 async def test_screen_shows_qr_join_url_and_code_but_never_the_key(user, setup):
     dialogue = setup.dialogue("De Linde", ("Marja", "resident"))
-    await user.open(f"/d/{dialogue.slug}/screen")
+    await user.open(screen_url(dialogue.slug))
     await user.should_see(f"http://wijk.test:8080/join/{dialogue.join_code}")
     await user.should_see(marker="screen-qr")
     await user.should_see("Marja · Bewoner")
@@ -34,7 +34,7 @@ async def test_screen_shows_qr_join_url_and_code_but_never_the_key(user, setup):
 async def test_screen_follows_the_floor(create_user, setup):
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"), ("Ben", "resident"))
     screen = create_user()
-    await screen.open(f"/d/{dialogue.slug}/screen")
+    await screen.open(screen_url(dialogue.slug))
     room = live_room(dialogue.slug)
     await room.open_next_round(F)
     await screen.should_see(marker="screen-question")
@@ -50,7 +50,7 @@ async def test_a_card_from_a_phone_appears_on_the_screen_and_can_be_hidden(creat
     await join_as(phone, dialogue.join_code, "Anna")
     room = live_room(dialogue.slug)
     await open_round_number(room, 2)
-    await screen.open(f"/d/{dialogue.slug}/screen")
+    await screen.open(screen_url(dialogue.slug))
     await console.open(f"/d/{dialogue.slug}?key={setup.key}")
     await phone.should_see(marker="card-input")
     phone.find(marker="card-input").type("<b>Het buurthuis</b> is open")
@@ -83,7 +83,7 @@ async def test_dots_on_the_phone_with_dots_left(create_user, setup):
     vote_round = setup.load(dialogue.slug).rounds[3]
     assert len(vote_round.votes) == 3
     phone.find(content="\u2212").click()
-    await phone.should_see("Je hebt nog 1 stippen")
+    await phone.should_see("Je hebt nog 1 stip")
 
 
 async def test_hidden_dots_appear_on_the_screen_when_the_vote_closes(create_user, setup):
@@ -95,7 +95,7 @@ async def test_hidden_dots_appear_on_the_screen_when_the_vote_closes(create_user
     room = live_room(dialogue.slug)
     anna = room.dialogue.participants[0].id
     screen = create_user()
-    await screen.open(f"/d/{dialogue.slug}/screen")
+    await screen.open(screen_url(dialogue.slug))
     await open_round_number(room, 4)
     card = await room.add_card(anna, anna, "Een vaste plek")
     await room.place_dot(anna, anna, card.id)

@@ -1,0 +1,162 @@
+"""The console's cards and dots in a round: cards as they come in, a card or dots on someone's behalf."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from rounds import FACILITATOR as F
+from rounds import Card, CardKind, Round
+from rounds.agenda import ranked_agenda
+from rounds.cards import dots_left, votable_groups
+from rounds.talking_piece import open_round
+
+from ..i18n import t
+from ..room import Change, Changed, Room
+from .theme import aria_label, heading
+
+
+class CardsPanel:
+    """Built once per round. Cards append in place; the dot parts redraw for this one console only."""
+
+    def __init__(self, room: Room, lang: str, act: Callable, rnd: Round) -> None:
+        self.room, self.lang, self.act = room, lang, act
+        self.author: ui.select | None = None
+        self.cards_box: ui.column | None = None
+        self.dots: ui.refreshable | None = None
+        self.dots_for: ui.refreshable | None = None
+        self.voter: str | None = None  # whose dots the facilitator is placing
+        labels = room.labels(lang)
+        with ui.column().classes("w-full wd-card gap-2").mark("console-cards"):
+            heading(t(lang, "screen.cards"), 3)
+            if rnd.card_kind != CardKind.NONE:
+                self._card_for_form(labels)
+            self.cards_box = ui.column().classes("w-full gap-1")
+            with self.cards_box:
+                for card in rnd.cards:
+                    self._card_row(card, labels)
+        if rnd.dot_vote:
+            self.dots = ui.refreshable(self._dots)
+            self.dots()
+            self.dots_for = ui.refreshable(self._dots_for)
+            self.dots_for()
+
+    def update(self, change: Change) -> None:
+        if change.kind is Changed.PEOPLE:
+            if self.author is not None:
+                labels = self.room.labels(self.lang)
+                self.author.set_options({p.id: labels[p.id] for p in self.room.dialogue.participants},
+                                        value=self.author.value)
+            if self.dots_for is not None:
+                self.dots_for.refresh()
+        elif change.kind is Changed.CARDS:
+            if change.card_added and self.cards_box is not None:
+                with self.cards_box:
+                    self._card_row(change.subject, self.room.labels(self.lang))
+            else:
+                self._redraw_cards()
+            self._redraw_dots()
+        elif change.kind is Changed.VOTES:
+            self._redraw_dots()
+
+    def _redraw_cards(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if self.cards_box is None or rnd is None:
+            return
+        self.cards_box.clear()
+        labels = self.room.labels(self.lang)
+        with self.cards_box:
+            for card in rnd.cards:
+                self._card_row(card, labels)
+
+    def _redraw_dots(self) -> None:
+        if self.dots is not None:
+            self.dots.refresh()
+        if self.dots_for is not None:
+            self.dots_for.refresh()
+
+    def _card_for_form(self, labels: dict[str, str]) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        with ui.row().classes("w-full items-end gap-2 no-wrap"):
+            author = self.author = ui.select({p.id: labels[p.id] for p in dialogue.participants},
+                                             label=t(lang, "console.card_for")).props("outlined dense").style(
+                "min-width: 10em").mark("card-for")
+            text = ui.input(t(lang, "console.card_text")).props("outlined dense maxlength=500").classes(
+                "col").mark("card-for-text")
+
+            async def add() -> None:
+                card = await self.act(self.room.add_card(F, author.value or "", text.value or ""))
+                if card is not None:
+                    text.set_value("")
+
+            ui.button(t(lang, "console.add"), on_click=add).mark("card-for-submit")
+
+    def _card_row(self, card: Card, labels: dict[str, str]) -> None:
+        lang = self.lang
+        with ui.row().classes("w-full items-start no-wrap gap-2").style(
+                "border-top: 1px solid var(--wd-line); padding-top: 4px" + ("; opacity: 0.55" if card.hidden else "")
+        ).mark("console-card"):
+            with ui.column().classes("col gap-0"):
+                ui.label(card.text).classes("wd-text" + (" text-strike" if card.hidden else ""))
+                ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
+            hide = ui.button(t(lang, "console.unhide" if card.hidden else "console.hide"), on_click=lambda c=card:
+                             self.act(self.room.set_card_hidden(F, c.id, not c.hidden))).props(
+                "flat dense no-caps").mark("hide-card")
+            aria_label(hide, t(lang, "console.unhide_card" if card.hidden else "console.hide_card", card=card.text))
+
+    def _dots(self) -> None:
+        """The vote as it stands, most dots first: the facilitator sees it even when the screen hides it."""
+        dialogue, rnd = self.room.dialogue, open_round(self.room.dialogue)
+        if rnd is None:
+            return
+        with ui.column().classes("w-full wd-card gap-1").mark("console-dots"):
+            heading(t(self.lang, "screen.dots"), 3)
+            for item in ranked_agenda(dialogue, rnd)[:15]:
+                with ui.row().classes("w-full no-wrap gap-2 items-start"):
+                    ui.label(f"{item.rank}.").classes("wd-muted").style("min-width: 1.6em")
+                    ui.label(item.card.text).classes("wd-text col")
+                    ui.label(f"{item.dots} \u25cf").classes("text-weight-bold")
+
+    def _dots_for(self) -> None:
+        """Dots on behalf of someone without a phone, within the same budget as everyone else."""
+        lang, dialogue, rnd = self.lang, self.room.dialogue, open_round(self.room.dialogue)
+        if rnd is None:
+            return
+        labels = self.room.labels(lang)
+        voters = {p.id: labels[p.id] for p in dialogue.participants if not p.has_phone and p.present}
+        if not voters:
+            return
+        if self.voter not in voters:
+            self.voter = next(iter(voters))
+        who = voters[self.voter]
+        mine: dict[str, int] = {}
+        for vote in rnd.votes:
+            if vote.participant_id == self.voter:
+                mine[vote.card_id] = mine.get(vote.card_id, 0) + 1
+        left = dots_left(rnd, self.voter)
+        with ui.column().classes("w-full wd-card gap-2").mark("console-dots-for"):
+            heading(t(lang, "console.dots_for"), 3)
+            ui.select(voters, value=self.voter, label=t(lang, "console.dots_for_who"),
+                      on_change=lambda e: self._choose_voter(e.value)).props("outlined dense").mark("dots-for-who")
+            ui.label(t(lang, "console.dots_for_left", name=who, count=left)).classes(
+                "text-weight-medium").mark("dots-for-left")
+            for number, source, cards in votable_groups(dialogue, rnd):
+                ui.label(t(lang, "phone.dots_from", n=number, title=source.title)).classes("wd-muted q-mt-sm")
+                for card in cards:
+                    with ui.row().classes("w-full items-center no-wrap gap-2"):
+                        ui.label(card.text).classes("wd-text col")
+                        ui.label("\u25cf" * mine.get(card.id, 0)).classes("text-primary")
+                        minus = ui.button("\u2212", on_click=lambda c=card: self.act(
+                            self.room.remove_dot(F, self.voter, c.id))).props("outline dense")
+                        minus.set_enabled(card.id in mine)
+                        aria_label(minus, t(lang, "console.dot_remove_for", name=who, card=card.text))
+                        plus = ui.button("+", on_click=lambda c=card: self.act(
+                            self.room.place_dot(F, self.voter, c.id))).props("unelevated dense").mark("dot-for")
+                        plus.set_enabled(left > 0)
+                        aria_label(plus, t(lang, "console.dot_add_for", name=who, card=card.text))
+
+    def _choose_voter(self, person_id: str | None) -> None:
+        self.voter = person_id
+        if self.dots_for is not None:
+            self.dots_for.refresh()
