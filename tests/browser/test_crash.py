@@ -42,6 +42,9 @@ async def test_kill_minus_nine_loses_nothing(tmp_path, browser, artefacts):
             await write_card(phone, f"Ervaring van {name}")
         await button(console, "Toch sluiten…")
         await console.get_by_label("Reden").fill("We lopen uit")
+        label = await console.get_by_role("dialog").locator(".q-field__label").bounding_box()
+        typed = await console.get_by_label("Reden").bounding_box()
+        assert label["y"] + label["height"] <= typed["y"] + 1, "the label sits on the typed reason"
         await console.get_by_role("dialog").get_by_role("button", name="Ronde sluiten").click()
         await button(console, "Ronde beginnen")
         screen = await open_screen(scene, console, slug)

@@ -169,3 +169,34 @@ async def test_lock_joining_and_take_someone_out(create_user, setup):
     troll.find(marker="join-next").click()
     troll.find(marker="join-confirm").click()
     await troll.should_see("Je kunt niet meer meedoen")  # ... and cannot come in again
+
+
+def test_names_that_look_the_same_on_screen_are_told_apart():
+    from facilitator_app.room.labels import person_labels
+    from rounds.people import join
+    from rounds.preparation import new_dialogue
+
+    dialogue = new_dialogue(slug="linde", title="De Linde", theme="thuis", now=1.0)
+    for name in ("Anna", "\u0410nna", "An\u200bna", "Ben"):  # Latin, Cyrillic А, a zero-width space
+        join(dialogue, name, "resident", 1.0)
+    labels = list(person_labels(dialogue, "nl").values())
+    assert labels == ["Anna (bewoner 1)", "\u0410nna (bewoner 2)", "Anna (bewoner 3)", "Ben"]
+
+
+async def test_the_end_screen_shows_no_card_without_dots(user, setup):
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    anna = room.dialogue.participants[0].id
+    await open_round_number(room, 3)
+    await room.add_card(anna, anna, "Een moestuin")
+    await room.add_card(anna, anna, "Niemand stemt hierop")
+    await open_round_number(room, 4)
+    garden = room.dialogue.rounds[2].cards[0]
+    await room.place_dot(anna, anna, garden.id)
+    await open_round_number(room, 5)
+    await room.close_round(F, reason="einde")
+    await user.open(f"/d/{dialogue.slug}/screen?s={screen_token(wijk_app.current, dialogue.slug)}")
+    await user.should_see(marker="screen-agenda")
+    await user.should_see("Een moestuin")
+    await user.should_not_see("Niemand stemt hierop")
+    await user.should_see("0 mensen zetten een stap")
