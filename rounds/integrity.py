@@ -18,8 +18,11 @@ from typing import Any
 
 from .model import (
     FACILITATOR,
+    FELT_HEARD_HIGHEST,
+    FELT_HEARD_LOWEST,
     MAX_CARD_CHARS,
     MAX_CARDS_PER_ROUND,
+    MAX_FELT_HEARD_WORD_CHARS,
     MAX_NAME_CHARS,
     MAX_PARTICIPANTS,
     MAX_QUESTION_CHARS,
@@ -284,6 +287,25 @@ def _check_votes(rnd: Round, at: str, people: set[str], cards_of: dict[str, set[
             raise _fail("more dots than allowed", f"{at}.votes")
 
 
+def _check_felt_heard(d: Dialogue, people: set[str], growth: int) -> None:
+    """Answers exist only once the dialogue is finished, at most one per person, each on the 1..5 scale."""
+    if not isinstance(d.felt_heard, list):
+        raise IntegrityProblem("not a list: felt_heard")
+    if d.felt_heard and d.status != Status.FINISHED:
+        raise IntegrityProblem("felt_heard before the dialogue finished")
+    answered: set[str] = set()
+    for i, answer in enumerate(d.felt_heard):
+        where = f"felt_heard[{i}]"
+        _ids([answer.participant_id], people, "participant", f"{where}.participant_id")
+        if answer.participant_id in answered:
+            raise _fail("second answer of one person", f"{where}.participant_id")
+        answered.add(answer.participant_id)
+        _int(answer.score, f"{where}.score", FELT_HEARD_LOWEST, FELT_HEARD_HIGHEST)
+        _time(answer.at, f"{where}.at")
+        _text(answer.word, f"{where}.word", MAX_FELT_HEARD_WORD_CHARS * growth, empty=True)
+        _bool(answer.by_facilitator, f"{where}.by_facilitator")
+
+
 def _check_state(d: Dialogue) -> None:
     open_rounds = [r for r in d.rounds if r.state == RoundState.OPEN]
     if len(open_rounds) > 1:
@@ -324,3 +346,4 @@ def check_dialogue(dialogue: Dialogue, *, anonymous: bool = False) -> None:
     if counted and dialogue.next_id <= max(counted):
         raise IntegrityProblem("next_id not above every id used")
     _check_state(dialogue)
+    _check_felt_heard(dialogue, people, growth)

@@ -16,6 +16,8 @@ MAX_TURN_NOTE_CHARS = 1_000
 MAX_REASON_CHARS = 500
 MAX_TITLE_CHARS = 120
 MAX_QUESTION_CHARS = 500
+MAX_FELT_HEARD_WORD_CHARS = 80  # "one word" after the last round: room for a few, never a second card
+FELT_HEARD_LOWEST, FELT_HEARD_HIGHEST = 1, 5  # "did you feel heard?": 1 not at all .. 5 completely
 DEFAULT_DOTS = 3
 DEFAULT_SPEAKING_SECONDS = 120
 
@@ -134,6 +136,17 @@ class Removal:
 
 
 @dataclass
+class FeltHeard:
+    """One answer to "did you feel heard?", given after the last round closed. One per person; a new one replaces it."""
+
+    participant_id: str
+    score: int  # FELT_HEARD_LOWEST .. FELT_HEARD_HIGHEST
+    at: float
+    word: str = ""
+    by_facilitator: bool = False  # typed in the console for someone without a phone
+
+
+@dataclass
 class Round:
     id: str
     title: str
@@ -184,3 +197,4 @@ class Dialogue:
     joining_locked: bool = False  # no new phones may join; people who joined before can come back
     removals: list[Removal] = field(default_factory=list)
     blocked_tokens: list[str] = field(default_factory=list)  # devices of removed people: they cannot rejoin
+    felt_heard: list[FeltHeard] = field(default_factory=list)  # answers after the last round, one per person

@@ -8,6 +8,7 @@ from .model import (
     Card,
     CardKind,
     Dialogue,
+    FeltHeard,
     Outcome,
     Override,
     Participant,
@@ -45,6 +46,7 @@ def dialogue_to_dict(dialogue: Dialogue, *, with_rounds: bool = True) -> dict[st
     data["participants"] = [_fields(p) for p in dialogue.participants]
     data["removals"] = [_fields(r) for r in dialogue.removals]
     data["blocked_tokens"] = list(dialogue.blocked_tokens)
+    data["felt_heard"] = [_fields(a) for a in dialogue.felt_heard]
     return data
 
 
@@ -80,5 +82,6 @@ def dialogue_from_dict(data: dict[str, Any]) -> Dialogue:
             ],
             "removals": [Removal(**r) for r in data.get("removals", [])],
             "blocked_tokens": list(data.get("blocked_tokens", [])),
+            "felt_heard": [FeltHeard(**a) for a in data.get("felt_heard", [])],  # absent in files from before
         }
     )
