@@ -40,7 +40,7 @@ from load.floor import FloorRun  # noqa: E402
 from load.profile import Profiler  # noqa: E402
 from load.report import Report  # noqa: E402
 from load.room import AppRun, measure_cards, measure_late_joins, measure_next_speaker  # noqa: E402
-from load.servers import SERVER_CPU_SECONDS, code_version, machine_busy_seconds  # noqa: E402
+from load.servers import ROOT, SERVER_CPU_SECONDS, code_version, machine_busy_seconds  # noqa: E402
 from load.stress import burst, soak  # noqa: E402
 
 PARTS = ("floor", "fanout", "burst", "soak")
@@ -64,6 +64,9 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--join-concurrency", type=int, default=10, help="phones joining at the same time")
     parser.add_argument("--profile", action="store_true",
                         help="py-spy the server during the next-speaker taps and the burst; print where the time goes")
+    parser.add_argument("--app-root", type=Path, default=ROOT,
+                        help="source tree of the app to run, e.g. a git worktree of an older commit (default: "
+                             "this one); the bench itself always runs from this tree")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the temporary data and logs")
     parser.add_argument("--markdown", type=Path, help="also write the summary as Markdown to this file")
@@ -79,7 +82,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
 async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report) -> None:
     dialogues = max(math.ceil(n / args.per_dialogue), 1)
     floor = FloorRun(work / f"floor-{n}", n, args.screens * dialogues) if "floor" in args.parts else None
-    run = AppRun(work / f"app-{n}", n, args.screens, args.per_dialogue) if args.parts - {"floor"} else None
+    run = (AppRun(work / f"app-{n}", n, args.screens, args.per_dialogue, args.app_root)
+           if args.parts - {"floor"} else None)
     try:
         if run is None:
             assert floor is not None
@@ -125,7 +129,7 @@ async def main(args: argparse.Namespace) -> int:
     started, cpu_start, machine_start = time.perf_counter(), sum(me.cpu_times()[:2]), machine_busy_seconds()
     report = Report(args, work)
     report.header(datetime.datetime.now().astimezone().isoformat(timespec="seconds"), " ".join(sys.argv),
-                  f"{platform.python_version()} on {os.cpu_count()} CPUs", code_version())
+                  f"{platform.python_version()} on {os.cpu_count()} CPUs", code_version(args.app_root))
     try:
         for n in args.sizes:
             await run_size(n, args, work, report)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +40,12 @@ class AppState:
         return f"{self.base_url}/?key={self.access.key}"
 
 
+log = logging.getLogger(__name__)
+# For benchmarks only (bench/load/servers.py): hundreds of simulated phones join from this machine's loopback
+# addresses within a minute, which the limit for all addresses together (Access) would rightly stop. When set, it
+# replaces the join limits, per address and in all, with this many a minute. Never set it for a real evening.
+BENCH_JOIN_LIMIT_ENV = "WIJKDIALOOG_BENCH_JOIN_LIMIT"
+
 current: AppState | None = None  # the state of the app built last (tests reach the live rooms through it)
 
 
@@ -48,12 +56,21 @@ def build(settings: Settings) -> AppState:
     store = Store(settings.data_dir)
     state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)),
                      secret=storage_secret(settings.data_dir))
+    bench_join_limit(state.access)
     if settings.demo:
         state.demo_slug = ensure_demo(state.rooms, settings.lang)
     pages.register(state)
     global current
     current = state
     return state
+
+
+def bench_join_limit(access: Access) -> None:
+    limit = os.environ.get(BENCH_JOIN_LIMIT_ENV, "").strip()
+    if not limit:
+        return
+    access.joins.limit = access.all_joins.limit = int(limit)
+    log.warning("%s=%s: join limits raised for a benchmark", BENCH_JOIN_LIMIT_ENV, limit)
 
 
 def run_kwargs(state: AppState) -> dict[str, Any]:

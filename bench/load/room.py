@@ -12,7 +12,7 @@ from pathlib import Path
 from .measure import CpuMeter, FanOut, forget_waiters, time_fan_out
 from .people import NAME_PREFIX, Phone, Viewer, join_all
 from .protocol import Predicate, Tab, any_update, shows_text
-from .servers import DialogueInfo, ServerProcess, prepare_dialogues, start_app
+from .servers import ROOT, DialogueInfo, ServerProcess, prepare_dialogues, screen_path, start_app
 
 SETTLE = 0.2  # seconds between actions, so one action's fan-out is not queued behind the last one's
 
@@ -52,8 +52,9 @@ def everyone(room: Room) -> dict[str, list[tuple[Tab, Predicate]]]:
 
 
 class AppRun:
-    def __init__(self, work_dir: Path, phones: int, screens: int, per_dialogue: int) -> None:
+    def __init__(self, work_dir: Path, phones: int, screens: int, per_dialogue: int, app_root: Path = ROOT) -> None:
         self.work_dir, self.phone_count, self.screen_count = work_dir, phones, screens
+        self.app_root = app_root
         self.dialogues = max(math.ceil(phones / per_dialogue), 1)
         self.rooms: list[Room] = []
         self.server: ServerProcess | None = None
@@ -64,11 +65,12 @@ class AppRun:
         data_dir = self.work_dir / "data"
         data_dir.mkdir(parents=True, exist_ok=True)
         infos = prepare_dialogues(data_dir, self.dialogues)
-        self.server, key = await asyncio.to_thread(start_app, data_dir, self.work_dir)
+        self.server, key = await asyncio.to_thread(start_app, data_dir, self.work_dir, self.app_root)
         base = self.server.base_url
         for info in infos:
             console = Viewer(base, f"/d/{info.slug}?key={key}")
-            screens = [Viewer(base, f"/d/{info.slug}/screen") for _ in range(self.screen_count)]
+            # The projector needs the facilitator's key or its own token link, as a real one does.
+            screens = [Viewer(base, screen_path(data_dir, info.slug)) for _ in range(self.screen_count)]
             for viewer in (console, *screens):
                 await viewer.open()
             self.rooms.append(Room(info, console, screens))

@@ -29,6 +29,9 @@ from rounds import FACILITATOR  # noqa: E402
 from rounds.talking_piece import close_round, open_next_round  # noqa: E402
 
 HOST = "127.0.0.1"
+# Every simulated phone comes from this machine's loopback addresses, so the app's limits for joins from all
+# addresses together (150 a minute) would stop a bench hall; the app reads this only for benchmarking.
+BENCH_JOIN_LIMIT = "100000"
 MiB = 1024 * 1024
 SERVER_CPU_SECONDS: list[float] = []  # CPU used by each stopped server, to tell our load from the machine's
 
@@ -39,12 +42,12 @@ def machine_busy_seconds() -> float:
     return sum(times) - times.idle - getattr(times, "iowait", 0.0)
 
 
-def code_version() -> str:
+def code_version(root: Path = ROOT) -> str:
     """The commit measured, and which app files differed from it (others may be editing while we measure)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
                               timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "facilitator_app", "rounds"], cwd=ROOT,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "facilitator_app", "rounds"], cwd=root,
                                capture_output=True, text=True, timeout=10).stdout.split("\n")
     except (OSError, subprocess.SubprocessError):
         return "unknown (no git)"
@@ -95,16 +98,28 @@ def stored_card_texts(path: Path) -> list[str]:
     return texts
 
 
+def screen_path(data_dir: Path, slug: str) -> str:
+    """The projector's own link, with the same token the app makes from its storage secret."""
+    from types import SimpleNamespace
+
+    from facilitator_app.config import storage_secret
+    from facilitator_app.pages.screen_access import screen_path as app_screen_path
+
+    return app_screen_path(SimpleNamespace(secret=storage_secret(data_dir)), slug)  # type: ignore[arg-type]
+
+
 class ServerProcess:
-    def __init__(self, name: str, make_argv: Callable[[int], list[str]], log_path: Path, storage_dir: Path) -> None:
+    def __init__(self, name: str, make_argv: Callable[[int], list[str]], log_path: Path, storage_dir: Path,
+                 cwd: Path = ROOT) -> None:
         self.name, self.log_path = name, log_path
         self.port = free_port()
         self.base_url = f"http://{HOST}:{self.port}"
         env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
         env["NICEGUI_STORAGE_PATH"] = str(storage_dir)  # app.storage.user files stay in the temp dir
+        env["WIJKDIALOOG_BENCH_JOIN_LIMIT"] = BENCH_JOIN_LIMIT
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(log_path, "w", encoding="utf-8")  # closed in stop()
-        self.popen = subprocess.Popen(make_argv(self.port), env=env, cwd=ROOT,
+        self.popen = subprocess.Popen(make_argv(self.port), env=env, cwd=cwd,
                                       stdout=self._log, stderr=subprocess.STDOUT)
         self.process = psutil.Process(self.popen.pid)
 
@@ -149,13 +164,17 @@ class ServerProcess:
         self._log.close()
 
 
-def start_app(data_dir: Path, work_dir: Path) -> tuple[ServerProcess, str]:
-    """The app as a user starts it; returns the process and the facilitator key it printed."""
+def start_app(data_dir: Path, work_dir: Path, app_root: Path = ROOT) -> tuple[ServerProcess, str]:
+    """The app as a user starts it; returns the process and the facilitator key it printed.
+
+    `app_root` is the source tree to run (`python -m facilitator_app` from there), e.g. a `git worktree` of
+    an older commit, so "before" and "after" can be measured in turns on the same machine.
+    """
     def argv(port: int) -> list[str]:
         return [PYTHON, "-m", "facilitator_app", "--data", str(data_dir), "--host", HOST, "--port", str(port),
                 "--public-url", f"http://{HOST}:{port}"]
 
-    server = ServerProcess("app", argv, work_dir / "app.log", work_dir / "nicegui-storage")
+    server = ServerProcess("app", argv, work_dir / "app.log", work_dir / "nicegui-storage", cwd=app_root)
     server.wait_ready("/healthz")
     match = re.search(r"\?key=(\S+)", server.log_text())
     if match is None:
