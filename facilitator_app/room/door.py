@@ -4,6 +4,12 @@
 2. Call the domain: it checks before it changes anything, so a refusal leaves everything as it was.
 3. Save what the command says it touched (`Saves`); before anyone is told, and never chosen by a page.
 4. Emit one typed `Change` on the room's event, so each open page changes only what changed.
+
+Saves are a group commit. Each save writes the whole file (about 13 ms with its fsync), so one save per
+command capped a burst of cards at about 35 a second. Commands still change the dialogue one at a time
+under the lock, but the commands that arrive while a write runs are written together by the next one.
+A command is acknowledged only after a write that started after its change is on disk, and when a write
+fails, every command in it fails and the dialogue is reloaded from the file.
 """
 
 from __future__ import annotations
@@ -29,6 +35,25 @@ T = TypeVar("T")
 NEWCOMER = None  # the actor of a join: a phone that is nobody in this dialogue yet
 
 
+class _Batch:
+    """The commands applied since the last write began: written together, acknowledged together."""
+
+    def __init__(self) -> None:
+        self.written: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.touched: set[str] | None = set()  # rounds to re-encode; None: all of them
+        self.commands = 0
+
+    def add(self, touched: set[str] | None) -> None:
+        self.commands += 1
+        self.touched = None if touched is None or self.touched is None else self.touched | touched
+
+    def fail(self, err: BaseException) -> None:
+        if not self.written.done():
+            failure = err if isinstance(err, Exception) else RuntimeError("the save did not complete")
+            self.written.set_exception(failure)
+            self.written.exception()  # retrieved here: a waiter that went away must not log it again
+
+
 class RoomCore:
     def __init__(self, store: Store, dialogue: Dialogue, clock: Callable[[], float] = time.time) -> None:
         self.store = store
@@ -36,7 +61,10 @@ class RoomCore:
         self.clock = clock
         self.changed: Event[Change] = Event()
         self._slug = dialogue.slug  # the file this room was loaded from; every save writes that file
-        self._lock = asyncio.Lock()
+        self._lock = asyncio.Lock()  # held while the domain changes and while a write runs; FIFO
+        self._pending: _Batch | None = None  # applied in memory, not on disk yet
+        self._writer: asyncio.Task[None] | None = None
+        self.writes = 0  # completed writes, for tests and benchmarks: fewer than commands in a burst
         self.version = 0  # goes up with every applied command; the caches below key on it
         self._summary: tuple[int, str, Summary] | None = None
         self._labels: tuple[int, str, dict[str, str]] | None = None
@@ -65,25 +93,58 @@ class RoomCore:
                 result = action(self.dialogue, self.clock())
             except DomainError:
                 raise
-            except Exception:
+            except Exception as err:
                 log.exception("command %s failed; reloading %s from disk", kind.value, self.slug)
-                self._reload()
+                # The reload also drops the commands waiting for the next write: they fail with this one.
+                self._rollback(err)
                 raise
             self.version += 1  # once per command: pages that draw during the save already show this version
             touched = None
             if saves is Saves.OPEN_ROUND:
                 after = open_round(self.dialogue)
                 touched = {rnd.id for rnd in (before, after) if rnd is not None}
-            try:
-                saved = await run.io_bound(self._save, touched)
-                if saved is not True:  # io_bound gives None when cancelled or shutting down: not on disk
-                    raise RuntimeError("the save did not complete")
-            except BaseException:
-                log.exception("saving %s failed; reloading from disk", self.slug)
-                self._reload()
-                raise
+            batch = self._pending = self._pending or _Batch()
+            batch.add(touched)
+            if self._writer is None:
+                self._writer = asyncio.create_task(self._write_batches())
+        # shield: a caller that goes away (a phone's page closed) must not cancel the write for the others
+        await asyncio.shield(batch.written)
         self.changed.emit(Change(kind, result, person_id=person_id, card_added=card_added))
         return result
+
+    async def _write_batches(self) -> None:
+        """The one writer: writes the latest state for every command applied before the write began."""
+        try:
+            while self._pending is not None:
+                async with self._lock:  # queued behind the commands that arrived first: they join this batch
+                    batch, self._pending = self._pending, None
+                    if batch is None:  # rolled back while we waited for the lock
+                        continue
+                    try:
+                        saved = await run.io_bound(self._save, batch.touched)
+                        if saved is not True:  # io_bound gives None when cancelled or shutting down: not on disk
+                            raise RuntimeError("the save did not complete")
+                    except BaseException as err:
+                        log.exception("saving %s failed (%d commands); reloading from disk", self.slug,
+                                      batch.commands)
+                        self._reload()
+                        batch.fail(err)
+                        if not isinstance(err, Exception):
+                            raise
+                        continue
+                    self.writes += 1
+                    batch.written.set_result(None)
+        finally:
+            self._writer = None
+            if self._pending is not None:  # the loop was cancelled (shutdown): nobody will write these
+                self._rollback(RuntimeError("the save did not complete"))
+
+    def _rollback(self, err: BaseException) -> None:
+        """Back to the file on disk; every command not written yet fails. Called with the lock held."""
+        pending, self._pending = self._pending, None
+        self._reload()
+        if pending is not None:
+            pending.fail(err)
 
     def _reload(self) -> None:
         self.dialogue = self.store.load(self.slug)
