@@ -138,14 +138,15 @@ def _people(h: Harvest) -> str:
 
 
 def _speaking(h: Harvest) -> str:
-    out = [f"<p>{esc(h.t('speaking_intro'))}</p>",
-           html_table([h.t("col_role"), h.t("col_people"), h.t("col_share_people"), h.t("col_talk"),
-                   h.t("col_share_talk")],
-                  [[r.label, r.people, r.share_people, r.talk, r.share_talk] for r in h.roles], numeric_from=1),
-           f"<h3>{esc(h.t('speaking_rounds'))}</h3>",
-           html_table([h.t("col_round"), h.t("col_duration"), h.t("col_turns"), h.t("col_over"), h.t("col_talk")],
-                  [[f"{r.number}. {r.title}", r.duration, r.turns, r.over_time, r.talk] for r in h.rounds],
-                  numeric_from=1)]
+    felt = h.felt_heard
+    out = [f"<p>{esc(h.t('speaking_intro'))}</p>"]
+    out += [f"<p>{esc(felt.intro)}</p>"] if felt is not None else []
+    out += [html_table(*h.role_table(), numeric_from=1)]
+    out += [f"<p>{text(felt.words)}</p>"] if felt is not None and felt.words else []
+    out += [f"<h3>{esc(h.t('speaking_rounds'))}</h3>",
+            html_table([h.t("col_round"), h.t("col_duration"), h.t("col_turns"), h.t("col_over"), h.t("col_talk")],
+                       [[f"{r.number}. {r.title}", r.duration, r.turns, r.over_time, r.talk] for r in h.rounds],
+                       numeric_from=1)]
     if h.person_talk:
         out += [f"<h3>{esc(h.t('speaking_people'))}</h3>",
                 html_table([h.t("col_name"), h.t("col_role"), h.t("col_turns"), h.t("col_talk")],

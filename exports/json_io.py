@@ -72,6 +72,8 @@ def _for_export(dialogue: Dialogue, anonymous: bool) -> dict[str, Any]:
             turn.note = scrub(turn.note)
         for card in rnd.cards:
             card.text = "" if card.hidden and anonymous else scrub(card.text)
+    for answer in copy.felt_heard:  # "did you feel heard?": the word is free text like any other
+        answer.word = scrub(answer.word)
     return dialogue_to_dict(copy)
 
 

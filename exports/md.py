@@ -103,9 +103,11 @@ def to_markdown(h: Harvest) -> str:
         out += [inline(h.t("pledges_empty")), ""]
 
     out += [f"## 6. {inline(h.t('sec_speaking'))}", "", inline(h.t("speaking_intro")), ""]
-    out += table([h.t("col_role"), h.t("col_people"), h.t("col_share_people"), h.t("col_talk"),
-                  h.t("col_share_talk")],
-                 [[r.label, r.people, r.share_people, r.talk, r.share_talk] for r in h.roles], numeric_from=1)
+    if h.felt_heard is not None:
+        out += [inline(h.felt_heard.intro), ""]
+    out += table(*h.role_table(), numeric_from=1)
+    if h.felt_heard is not None and h.felt_heard.words:
+        out += [inline(h.felt_heard.words), ""]
     out += [f"### {inline(h.t('speaking_rounds'))}", ""]
     out += table([h.t("col_round"), h.t("col_duration"), h.t("col_turns"), h.t("col_over"), h.t("col_talk")],
                  [[f"{r.number}. {r.title}", r.duration, r.turns, r.over_time, r.talk] for r in h.rounds],

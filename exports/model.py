@@ -12,10 +12,12 @@ from datetime import tzinfo
 from rounds import CardKind, Dialogue, Outcome, Role, Round, RoundState
 from rounds.agenda import dots_per_card, ranked_agenda
 from rounds.cards import dot_counts_by_role
+from rounds.feedback import answers_by_role
 from rounds.talking_piece import heard
 from rounds.templates import GROUND_RULES, theme_label
 
 from . import fmt
+from .felt_heard import FeltHeardView, average, felt_heard_view
 from .people import Naming
 from .strings import join_names, kind_heading, lang_of, role_label, t
 
@@ -93,6 +95,8 @@ class RoleRow:
     share_people: str
     talk: str
     share_talk: str
+    answers: int = 0  # "did you feel heard?": how many in this role answered
+    felt: str = ""  # and their average score, "3,8" (a dash when none did)
 
 
 @dataclass
@@ -134,9 +138,19 @@ class Harvest:
     pledges: list[Pledge]
     person_talk: list[PersonTalk]
     timeline: list[Event]
+    felt_heard: FeltHeardView | None = None  # None: nobody answered, and the writers leave it out
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
+
+    def role_table(self) -> tuple[list[str], list[list[str | int]]]:
+        """Talk time per role and, beside it, the answers to "did you feel heard?" (when anyone answered)."""
+        keys = ["col_role", "col_people", "col_share_people", "col_talk", "col_share_talk"]
+        rows: list[list[str | int]] = [[r.label, r.people, r.share_people, r.talk, r.share_talk] for r in self.roles]
+        if self.felt_heard is not None:
+            keys += ["col_felt_answers", "col_felt_average"]
+            rows = [row + [r.answers, r.felt] for row, r in zip(rows, self.roles, strict=True)]
+        return [self.t(key) for key in keys], rows
 
 
 def _talk_seconds(rnd: Round) -> Counter[str]:
@@ -230,9 +244,11 @@ def _roles(dialogue: Dialogue, lang: str, talk: Counter[str]) -> list[RoleRow]:
     for pid, seconds in talk.items():
         talk_by_role[roles.get(pid, Role.OTHER)] += seconds
     total_people, total_talk = sum(people.values()), sum(talk_by_role.values())
+    felt = answers_by_role(dialogue)
     return [
         RoleRow(role_label(lang, role), people[role], fmt.share(people[role], total_people),
-                fmt.duration(talk_by_role[role], lang), fmt.share(talk_by_role[role], total_talk))
+                fmt.duration(talk_by_role[role], lang), fmt.share(talk_by_role[role], total_talk),
+                felt[role].answers, average(felt[role].average, lang))
         for role in Role if people[role] or talk_by_role[role]
     ]
 
@@ -305,4 +321,5 @@ def build_harvest(dialogue: Dialogue, anonymous: bool = False, tz: tzinfo | None
         person_talk=[PersonTalk(p.name, role_label(lang, p.role), turns[p.id], fmt.minutes_seconds(talk[p.id]))
                      for p in named],
         timeline=_timeline(dialogue, rounds, lang, tz),
+        felt_heard=felt_heard_view(dialogue, names),
     )

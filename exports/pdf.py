@@ -130,9 +130,13 @@ def to_pdf(h: Harvest) -> bytes:
 
     _heading(pdf, f"6. {h.t('sec_speaking')}", 1)
     pdf.paragraph(h.t("speaking_intro"))
-    pdf.table([h.t("col_role"), h.t("col_people"), h.t("col_share_people"), h.t("col_talk"), h.t("col_share_talk")],
-              [[r.label, r.people, r.share_people, r.talk, r.share_talk] for r in h.roles], [3, 1.4, 2, 2, 2],
-              numeric_from=1)
+    if h.felt_heard is not None:
+        pdf.paragraph(h.felt_heard.intro)
+    header, rows = h.role_table()
+    pdf.table(header, rows, [3, 1.4, 2, 2, 2, 2, 2][:len(header)], numeric_from=1)
+    if h.felt_heard is not None and h.felt_heard.words:
+        pdf.use(10)  # the table leaves its own, smaller size behind
+        pdf.paragraph(h.felt_heard.words)
     _heading(pdf, h.t("speaking_rounds"), 2)
     pdf.table([h.t("col_round"), h.t("col_duration"), h.t("col_turns"), h.t("col_over"), h.t("col_talk")],
               [[f"{r.number}. {r.title}", r.duration, r.turns, r.over_time, r.talk] for r in h.rounds],

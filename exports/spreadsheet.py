@@ -1,4 +1,5 @@
-"""The cards as CSV, one row per card, safe to open in a spreadsheet.
+"""The cards as CSV, one row per card, safe to open in a spreadsheet. Below them, when anyone answered
+"did you feel heard?", one row per role with the answers and the role's share of the talk time.
 
 Two flavours: standard (comma, UTF-8) and "Excel NL" (semicolon, UTF-8 with a byte order mark,
 which is what Dutch Excel expects when you double-click the file). A cell that starts with
@@ -41,4 +42,9 @@ def to_csv(h: Harvest, excel_nl: bool = False) -> bytes:
          yes if card.hidden else no]
         for rnd in h.rounds for card in rnd.cards
     ]
+    if h.felt_heard is not None:  # one row per role, never per person, below the cards
+        keys = {0: "csv_felt_none", 1: "csv_felt_one"}
+        rows += [["", h.t("csv_felt_round"), "", h.t(keys.get(r.answers, "csv_felt"), n=r.answers, average=r.felt,
+                                                        share_talk=r.share_talk), "", r.label, "", ""]
+                 for r in h.roles]
     return write_rows(header, rows, excel_nl)

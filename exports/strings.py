@@ -104,6 +104,15 @@ TEXT: dict[str, dict[str, str]] = {
         "col_share_people": "Deel van de mensen",
         "col_talk": "Spreektijd",
         "col_share_talk": "Deel van de spreektijd",
+        "col_felt_answers": "Antwoorden op \u201cgehoord?\u201d",
+        "col_felt_average": "Gehoord (gemiddeld, 1\u20135)",
+        "felt_intro": "Na de laatste ronde gaven {n} van de {people} deelnemers antwoord op de vraag \u201cVoelde je "
+                      "je gehoord?\u201d, van 1 (helemaal niet) tot 5 (helemaal wel). Gemiddeld: {average}. In de "
+                      "tabel staat het per rol naast de spreektijd; nooit per persoon.",
+        "felt_intro_one": "Na de laatste ronde gaf 1 van de {people} deelnemers antwoord op de vraag \u201cVoelde je "
+                          "je gehoord?\u201d, van 1 (helemaal niet) tot 5 (helemaal wel). Gemiddeld: {average}. In "
+                          "de tabel staat het per rol naast de spreektijd; nooit per persoon.",
+        "felt_words": "Woorden die mensen erbij gaven (zonder naam of rol, op alfabet): {words}.",
         "speaking_rounds": "Per ronde",
         "col_round": "Ronde",
         "col_duration": "Duur",
@@ -145,6 +154,12 @@ TEXT: dict[str, dict[str, str]] = {
         "csv_theme": "thema",
         "csv_dialogue": "wijkdialoog",
         "csv_date": "datum",
+        "csv_felt_round": "Voelde je je gehoord?",
+        "csv_felt": "{n} antwoorden, gemiddeld {average} (1 = helemaal niet, 5 = helemaal wel); {share_talk} van "
+                    "de spreektijd",
+        "csv_felt_one": "1 antwoord, {average} (1 = helemaal niet, 5 = helemaal wel); {share_talk} van de "
+                        "spreektijd",
+        "csv_felt_none": "geen antwoorden; {share_talk} van de spreektijd",
         # Across dialogues
         "across_title": "Oogst van {n} wijkdialogen",
         "across_title_one": "Oogst van 1 wijkdialoog",
@@ -224,6 +239,15 @@ TEXT: dict[str, dict[str, str]] = {
         "col_share_people": "Share of people",
         "col_talk": "Talk time",
         "col_share_talk": "Share of talk time",
+        "col_felt_answers": "Answers to \u201cheard?\u201d",
+        "col_felt_average": "Felt heard (average, 1\u20135)",
+        "felt_intro": "After the last round, {n} of the {people} participants answered the question \u201cDid you "
+                      "feel heard?\u201d, from 1 (not at all) to 5 (completely). Average: {average}. The table shows "
+                      "it per role next to the talk time; never per person.",
+        "felt_intro_one": "After the last round, 1 of the {people} participants answered the question \u201cDid you "
+                          "feel heard?\u201d, from 1 (not at all) to 5 (completely). Average: {average}. The table "
+                          "shows it per role next to the talk time; never per person.",
+        "felt_words": "Words people added (without name or role, in alphabetical order): {words}.",
         "speaking_rounds": "Per round",
         "col_round": "Round",
         "col_duration": "Duration",
@@ -262,6 +286,10 @@ TEXT: dict[str, dict[str, str]] = {
         "csv_theme": "theme",
         "csv_dialogue": "dialogue",
         "csv_date": "date",
+        "csv_felt_round": "Did you feel heard?",
+        "csv_felt": "{n} answers, average {average} (1 = not at all, 5 = completely); {share_talk} of the talk time",
+        "csv_felt_one": "1 answer, {average} (1 = not at all, 5 = completely); {share_talk} of the talk time",
+        "csv_felt_none": "no answers; {share_talk} of the talk time",
         "across_title": "Harvest of {n} neighbourhood dialogues",
         "across_title_one": "Harvest of 1 neighbourhood dialogue",
         "across_theme": "Theme: {theme}",

@@ -226,8 +226,12 @@ def to_docx(h: Harvest) -> bytes:
 
     b.heading(f"6. {h.t('sec_speaking')}", 1)
     b.text(h.t("speaking_intro"))
-    b.table([h.t("col_role"), h.t("col_people"), h.t("col_share_people"), h.t("col_talk"), h.t("col_share_talk")],
-            [[r.label, r.people, r.share_people, r.talk, r.share_talk] for r in h.roles], numeric_from=1)
+    if h.felt_heard is not None:
+        b.text(h.felt_heard.intro)
+    header, rows = h.role_table()
+    b.table(header, rows, numeric_from=1)
+    if h.felt_heard is not None and h.felt_heard.words:
+        b.text(h.felt_heard.words)
     b.heading(h.t("speaking_rounds"), 2)
     b.table([h.t("col_round"), h.t("col_duration"), h.t("col_turns"), h.t("col_over"), h.t("col_talk")],
             [[f"{r.number}. {r.title}", r.duration, r.turns, r.over_time, r.talk] for r in h.rounds], numeric_from=1)
