@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 FACILITATOR_KEY = "facilitator_key"
 TOKENS = "tokens"  # slug -> token, written by earlier versions; still read so those phones stay known
 DRAFTS = "drafts"
+PHONE_LOOK = "phone"  # {"lang": "ar", "large": True}: how this phone wants to be spoken to, across dialogues
 MAX_DRAFTS = 20  # one per open round is all a phone needs; old ones go first
 
 
@@ -88,3 +89,33 @@ def drop_card_draft(slug: str, round_id: str) -> None:
     drafts = _stored(DRAFTS)
     if isinstance(drafts, dict) and f"{slug}:{round_id}" in drafts:
         app.storage.user[DRAFTS] = {k: v for k, v in drafts.items() if k != f"{slug}:{round_id}"}
+
+
+def phone_look() -> dict[str, Any]:
+    """This phone's own language and large-text choice, as far as it is valid; {} when nothing is kept."""
+    look = _stored(PHONE_LOOK)
+    if not isinstance(look, dict):
+        return {}
+    kept: dict[str, Any] = {}
+    lang = look.get("lang")
+    if isinstance(lang, str) and lang.isascii() and lang.isalpha() and len(lang) <= 3:
+        kept["lang"] = lang
+    if isinstance(look.get("large"), bool):
+        kept["large"] = look["large"]
+    return kept
+
+
+def keep_phone_look(dialogue: Dialogue, person_id: str, *, lang: str | None = None,
+                    large: bool | None = None) -> None:
+    """Remembers the phone's language or large text, only for someone who has joined (before that the
+    choice travels in the page's address, so a visitor still costs no disk space)."""
+    if not _is_participant(dialogue, person_id):
+        return
+    look = phone_look()
+    changed = dict(look)
+    if lang is not None:
+        changed["lang"] = lang
+    if large is not None:
+        changed["large"] = large
+    if changed != look:  # a reload that changes nothing writes nothing
+        app.storage.user[PHONE_LOOK] = changed

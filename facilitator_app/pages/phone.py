@@ -12,7 +12,6 @@ from rounds import DomainError, Role, Status
 from rounds.model import MAX_NAME_CHARS
 from rounds.people import by_token, new_token
 from rounds.preparation import normalise_join_code
-from rounds.templates import GROUND_RULES
 from rounds.text import clean_name
 
 from ..i18n import refusal, role_label, t
@@ -20,7 +19,9 @@ from ..room import Room
 from ..visitor_storage import browser_id, remembered_token
 from ..visitor_storage import device_token as token_for
 from .common import attempt
+from .phone_look import PhoneLook, apply_look, choose_look, keep_look, look_bar, register_static
 from .phone_parts import PhoneView
+from .phone_voice import ground_rules_list
 from .refused import too_many_tries
 from .theme import frame, heading
 
@@ -45,8 +46,11 @@ def device_token(state: AppState, slug: str) -> str:
     return token_for(state.secret, browser, slug)
 
 
-def wrong_code_page(state: AppState, lang: str, message_key: str) -> None:
+def wrong_code_page(state: AppState, look: PhoneLook, message_key: str) -> None:
+    lang = look.lang
+    apply_look(look)
     with frame(t(lang, "app_name"), lang):
+        look_bar(look)
         heading(t(lang, "phone.wrong_code_title") if message_key == "phone.wrong_code" else t(lang, "app_name"))
         ui.label(t(lang, message_key)).classes("text-lg").mark("wrong-code")
         code_input = ui.input(t(lang, "phone.code")).props("outlined autocapitalize=characters").classes("w-full")
@@ -54,16 +58,18 @@ def wrong_code_page(state: AppState, lang: str, message_key: str) -> None:
 
         def go() -> None:
             code = normalise_join_code(code_input.value)
-            if code:
-                ui.navigate.to(f"/join/{code}")
+            if code:  # the language chosen here comes along
+                ui.navigate.to(PhoneLook(look.lang, look.large, f"/join/{code}").address())
 
         ui.button(t(lang, "phone.try_code"), on_click=go).classes("w-full").mark("code-go")
 
 
 def register(state: AppState) -> None:
+    register_static()
+
     @ui.page("/join")
-    def join_without_code() -> None:
-        wrong_code_page(state, state.settings.lang, "phone.wrong_code")
+    def join_without_code(request: Request) -> None:
+        wrong_code_page(state, choose_look(request, state.settings.lang), "phone.wrong_code")
 
     @ui.page("/join/{code}", viewport="width=device-width, initial-scale=1")
     async def phone(code: str, request: Request) -> Response | None:
@@ -73,28 +79,34 @@ def register(state: AppState) -> None:
             ui.context.client.delete()  # no page will connect; otherwise each refusal is kept for a minute
             return too_many_tries(request, state.settings.lang)
         room = state.rooms.by_code(normalise_join_code(code))
-        lang = room.dialogue.language if room else state.settings.lang
+        # The phone's own language (issue 12); the dialogue's language is only the last fallback.
+        look = choose_look(request, room.dialogue.language if room else state.settings.lang)
         if room is None:
             state.access.count_wrong_code(client_ip)
-            wrong_code_page(state, lang, "phone.wrong_code")
+            wrong_code_page(state, look, "phone.wrong_code")
             return None
         person = by_token(room.dialogue, device_token(state, room.slug))
         if person is None and room.dialogue.status == Status.FINISHED:
-            wrong_code_page(state, lang, "phone.finished_code")
+            wrong_code_page(state, look, "phone.finished_code")
             return None
-        with frame(room.dialogue.title, lang):
+        apply_look(look)
+        with frame(room.dialogue.title, look.lang):
             if person is None:
-                join_form(state, room, lang)
+                join_form(state, room, look)
             else:
-                PhoneView(room, person.id, lang).build()
+                keep_look(look, room.dialogue, person.id)  # a choice made in the address is remembered
+                PhoneView(room, person.id, look.lang, look=look).build()
         return None
 
 
-def join_form(state: AppState, room: Room, lang: str) -> None:
+def join_form(state: AppState, room: Room, look: PhoneLook) -> None:
     """Step 1: name, role, consent. Step 2: the ground rules and "Ik doe mee".
 
-    What is typed here lives in the page only: someone who has not joined gets nothing stored.
+    What is typed here lives in the page only: someone who has not joined gets nothing stored. The
+    language and large-text choice live in the address until then.
     """
+    lang = look.lang
+    look_bar(look)
     heading(t(lang, "phone.welcome"), 2, "wd-muted")
     heading(room.dialogue.title, 1)
     with ui.column().classes("w-full gap-3") as step_one:
@@ -108,10 +120,7 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
         next_button = ui.button(t(lang, "phone.next")).classes("w-full").props("size=lg").mark("join-next")
     with ui.column().classes("w-full gap-3") as step_two:
         heading(t(lang, "phone.rules_title"), 2)
-        with ui.element("ul").classes("wd-card text-lg"):
-            for rule in GROUND_RULES[lang]:
-                with ui.element("li").classes("q-my-sm"):
-                    ui.label(rule)
+        ground_rules_list(lang)
         take_part = ui.button(t(lang, "phone.take_part")).classes("w-full").props("size=lg").mark("join-confirm")
         ui.button(t(lang, "phone.back"), on_click=lambda: (
             step_two.set_visibility(False), step_one.set_visibility(True))).props("flat").classes("w-full")
@@ -140,6 +149,7 @@ def join_form(state: AppState, room: Room, lang: str) -> None:
             step_one.set_visibility(True)
             return
         state.access.count_join(client_ip)
+        keep_look(look, room.dialogue, person.id)  # joined now: the phone may remember its language
         ui.navigate.reload()  # the token is derived from the cookie again after the reload: nothing to store
 
     next_button.on_click(to_rules)

@@ -13,12 +13,15 @@ from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
+from .phone_look import PhoneLook, isolate, keep_look, look_bar
+from .phone_voice import ground_rules_panel, read_card, read_question
 from .theme import aria_label, heading
 
 
 class PhoneView:
-    def __init__(self, room: Room, person_id: str, lang: str) -> None:
+    def __init__(self, room: Room, person_id: str, lang: str, look: PhoneLook | None = None) -> None:
         self.room, self.person_id, self.lang = room, person_id, lang
+        self.look = look or PhoneLook(lang, False, f"/join/{room.dialogue.join_code}")
 
     @property
     def person(self):
@@ -50,10 +53,12 @@ class PhoneView:
                     self._greet()
 
             ui.button(t(lang, "phone.card_save"), on_click=save)
+        ground_rules_panel(lang)
+        look_bar(self.look, on_large=lambda look: keep_look(look, self.room.dialogue, self.person_id))
         self.room.changed.subscribe(self.update)
 
     def _greet(self) -> None:
-        self.greeting.set_text(t(self.lang, "phone.hello", name=self.person.name))
+        self.greeting.set_text(t(self.lang, "phone.hello", name=isolate(self.person.name, self.look)))
 
     def update(self, change: Change) -> None:
         if self.room.person(self.person_id) is None:  # taken out of the dialogue: the page says so
@@ -91,8 +96,9 @@ class PhoneView:
             elif rnd is None:
                 ui.label(t(lang, "phone.round_closed")).classes("text-lg")
             else:
-                ui.label(rnd.title).classes("wd-muted text-base")
+                ui.label(rnd.title).classes("wd-muted text-base wd-text")
                 heading(rnd.question, 2).mark("phone-question")
+                read_question(lang, dialogue.language, rnd.title, rnd.question)
 
     def _turn(self) -> None:
         """Built once per round; `_sync_turn` then only changes texts and visibility in place."""
@@ -125,7 +131,7 @@ class PhoneView:
         speaking = ""
         if current is not None:
             name = self.room.labels(lang).get(current.participant_id, "?")
-            speaking = t(lang, "phone.speaking_now", name=name)
+            speaking = t(lang, "phone.speaking_now", name=isolate(name, self.look))
         summary = self.room.summary()
         state = summary.states.get(me, SpeakerState.WAITING)
         if state in (SpeakerState.SPOKE, SpeakerState.PASSED_FINAL):
@@ -137,7 +143,7 @@ class PhoneView:
         if me not in queue:
             return False, speaking, t(lang, "phone.passed_once") if state == SpeakerState.PASSED else "", "", ""
         before = queue.index(me)
-        key = "phone.next_is_you" if before == 0 else "phone.before_you_one" if before == 1 else "phone.before_you"
+        key = "phone.next_is_you" if before == 0 else "phone.before_you"  # plural forms come from the catalog
         second = t(lang, "phone.passed_once") if state == SpeakerState.PASSED else ""
         return False, speaking, t(lang, key, count=before), "phone-place", second
 
@@ -205,6 +211,7 @@ class PhoneView:
 
                 ui.button(t(lang, "phone.card_edit"), on_click=edit).props("flat dense")
                 ui.button(t(lang, "phone.card_delete"), on_click=remove).props("flat dense color=grey-8")
+                read_card(lang, card.text)
 
     def _vote_round(self):
         rnd = open_round(self.room.dialogue)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from nicegui import ui
 
-from ..i18n import t
+from ..i18n import RIGHT_TO_LEFT, t
 
 # Contrast on white: primary 8.0:1, text 16:1, muted 7.0:1, warning text on its background 7.4:1.
 CSS = """
@@ -59,17 +59,28 @@ QUASAR_LABELS = {
     "en": "{clear:'Clear',ok:'OK',cancel:'Cancel',close:'Close',set:'Set',select:'Select',reset:'Reset',"
           "remove:'Remove',update:'Update',create:'Create',search:'Search',filter:'Filter',refresh:'Refresh',"
           "expand:e=>e?`Expand \"${e}\"`:'Expand',collapse:e=>e?`Collapse \"${e}\"`:'Collapse'}",
+    # The phone's own languages (issue 12); NEEDS REVIEW BY A NATIVE SPEAKER like their catalogs.
+    "ar": "{clear:'مسح',ok:'موافق',cancel:'إلغاء',close:'إغلاق',"
+          "expand:e=>e?`توسيع \"${e}\"`:'توسيع',collapse:e=>e?`طي \"${e}\"`:'طي'}",
+    "tr": "{clear:'Temizle',ok:'Tamam',cancel:'İptal',close:'Kapat',"
+          "expand:e=>e?`Genişlet \"${e}\"`:'Genişlet',collapse:e=>e?`Daralt \"${e}\"`:'Daralt'}",
+    "pl": "{clear:'Wyczyść',ok:'OK',cancel:'Anuluj',close:'Zamknij',"
+          "expand:e=>e?`Rozwiń \"${e}\"`:'Rozwiń',collapse:e=>e?`Zwiń \"${e}\"`:'Zwiń'}",
 }
 
 
 def page_language(lang: str) -> None:
     """The page's language for screen readers, and NiceGUI's connection notice in our own calm words."""
     quasar = ""
+    rtl = json.dumps(lang in RIGHT_TO_LEFT)
     if lang in QUASAR_LABELS:
+        # Quasar sets the html tag's lang and dir itself when its language is set, so rtl goes with it.
         quasar = ("const q=window.Quasar;if(q&&q.lang&&q.lang.set){const l=q.lang.props||{};"
-                  f"q.lang.set({{...l,isoName:{json.dumps(lang)},label:{{...(l.label||{{}}),...{QUASAR_LABELS[lang]}}}}});}}")
+                  f"q.lang.set({{...l,isoName:{json.dumps(lang)},rtl:{rtl},"
+                  f"label:{{...(l.label||{{}}),...{QUASAR_LABELS[lang]}}}}});}}")
     ui.add_body_html(
         f"<script>document.documentElement.lang={json.dumps(lang)};"
+        f"document.documentElement.dir={json.dumps('rtl' if lang in RIGHT_TO_LEFT else 'ltr')};"
         "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
         f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};{quasar}}});</script>"
     )

@@ -1,0 +1,59 @@
+"""Read aloud on the phone (issue 12): the round's question, the ground rules and the person's own card.
+
+The browser's own speechSynthesis speaks (static/phone.js): it works offline with the phone's voices and
+nothing leaves the phone. A button is only shown while the browser has a voice for the phone's language;
+the click is handled in the browser alone, so reading aloud costs the server nothing.
+"""
+
+from __future__ import annotations
+
+import json
+
+from nicegui import ui
+
+from ..i18n import ground_rules, t
+from .theme import aria_label
+
+
+def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.button:
+    """A button that reads `text` aloud in `speech_lang` (the language the text is in); `name` is what a
+    screen reader says when the label alone is vague."""
+    button = ui.button(label, icon="volume_up").props("outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
+    button.on("click", js_handler=f"() => window.wdSpeak && window.wdSpeak({json.dumps(text)}, "
+                                  f"{json.dumps(speech_lang)})")
+    button.props["data-read"] = text  # what is read, visible to tests without a browser
+    button.props["data-read-lang"] = speech_lang
+    if name:
+        aria_label(button, name)
+    return button
+
+
+def rules_text(lang: str) -> str:
+    return " ".join([t(lang, "phone.rules_title") + ".", *ground_rules(lang)])
+
+
+def ground_rules_list(lang: str) -> None:
+    """The ground rules as a list, with a button that reads them aloud."""
+    with ui.element("ul").classes("wd-card text-lg").mark("phone-rules"):
+        for rule in ground_rules(lang):
+            with ui.element("li").classes("q-my-sm"):
+                ui.label(rule)
+    read_aloud(t(lang, "phone.read_rules"), rules_text(lang), lang).mark("read-rules")
+
+
+def ground_rules_panel(lang: str) -> None:
+    """After joining: the ground rules stay one tap away, to read again or hear."""
+    with ui.expansion(t(lang, "phone.rules_title")).classes("w-full wd-card"):
+        ground_rules_list(lang)
+
+
+def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> ui.button:
+    # A round keeps its question in the dialogue's language: it is read as it stands, by a voice for that
+    # language (an Arabic voice cannot read Dutch), while the button speaks the phone's language.
+    return read_aloud(t(lang, "phone.read_question"), f"{title}. {question}", dialogue_lang).mark("read-question")
+
+
+def read_card(lang: str, text: str) -> ui.button:
+    # People write in their own language, most likely the one their phone is set to.
+    return read_aloud(t(lang, "phone.read_aloud"), text, lang, name=t(lang, "phone.read_card", card=text)).mark(
+        "read-card")
