@@ -15,6 +15,7 @@ class Changed(Enum):
     NOTES = "notes"  # a turn note or round notes
     PLAN = "plan"  # the rounds edited, the order planned or shuffled
     REMOVED = "removed"  # someone was taken out, with their cards and dots: every view redraws
+    FELT_HEARD = "felt_heard"  # an answer to "did you feel heard?" after the last round (never on the wall)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from rounds.preparation import new_dialogue, new_facilitator_key, new_join_code
 
 from ..store import Store, StoreError
 from .card_commands import CardCommands
+from .feedback_commands import FeedbackCommands
 from .floor_commands import FloorCommands
 from .people_commands import PeopleCommands
 from .plan_commands import PlanCommands
@@ -20,7 +21,7 @@ from .plan_commands import PlanCommands
 log = logging.getLogger(__name__)
 
 
-class Room(PeopleCommands, FloorCommands, CardCommands, PlanCommands):
+class Room(PeopleCommands, FloorCommands, CardCommands, PlanCommands, FeedbackCommands):
     """One per dialogue, the single writer. Each use case is one named command (see the mixins)."""
 
 

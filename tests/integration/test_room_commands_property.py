@@ -23,7 +23,7 @@ COMMANDS = [
     "join", "add_without_phone", "rename", "leave", "back", "next", "give_floor", "end_spoke", "end_pass",
     "end_as_other", "conversation", "open", "close", "override", "turn_note", "round_notes", "card", "card_for",
     "edit", "delete", "hide", "unhide", "dot", "undot", "dot_for", "plan", "move_in_order", "shuffle",
-    "add_round", "remove_round", "move_round", "update_round", "import", "together",
+    "add_round", "remove_round", "move_round", "update_round", "felt_heard", "felt_heard_for", "import", "together",
 ]
 
 
@@ -83,6 +83,8 @@ def command_for(room: Room, rooms: Rooms, name: str, number: int, text: str):
         "remove_round": lambda: room.remove_round(F, rnd),
         "move_round": lambda: room.move_round(F, rnd, number % max(len(d.rounds), 1)),
         "update_round": lambda: room.update_round(F, rnd, question=text or "Vraag", dot_vote=number % 2 == 0),
+        "felt_heard": lambda: room.answer_felt_heard(who, who, number % 7, text),  # 0 and 6 are refused
+        "felt_heard_for": lambda: room.answer_felt_heard(F, who, 1 + number % 5, text),
     }[name]
 
 
@@ -114,7 +116,7 @@ STEPS = st.lists(st.tuples(st.sampled_from(COMMANDS), st.integers(0, 40), st.tex
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(finished=st.integers(0, 4), steps=STEPS)
+@given(finished=st.integers(0, 5), steps=STEPS)  # 5: every round closed, so the answers after the end run too
 async def test_every_command_leaves_the_file_equal_to_memory(tmp_path_factory, finished, steps):
     store = Store(tmp_path_factory.mktemp("commands"))
     clock = Clock()
