@@ -47,6 +47,7 @@ class PhoneLook:
     lang: str
     large: bool
     path: str  # the page's own address without the query, e.g. /join/ABCDE
+    chosen: bool = False  # chosen on this phone (in the address or by a tap), not just derived
 
     @property
     def rtl(self) -> bool:
@@ -70,12 +71,18 @@ def choose_look(request: Request, default_lang: str) -> PhoneLook:
         lang = preferred_language(request.headers.get("accept-language"), default_lang)
     text = request.query_params.get("text", "")
     large = text == LARGE if text in (LARGE, NORMAL) else bool(kept.get("large", False))
-    return PhoneLook(lang, large, request.url.path)
+    chosen = asked in PHONE_LANGUAGES or text in (LARGE, NORMAL)
+    return PhoneLook(lang, large, request.url.path, chosen)
 
 
 def keep_look(look: PhoneLook, dialogue: Dialogue, person_id: str) -> None:
-    """For someone who has joined: the phone remembers, so the address may lose its query."""
-    keep_phone_look(dialogue, person_id, lang=look.lang, large=look.large)
+    """For someone who has joined and made a choice: the phone remembers, so the address may lose its query.
+
+    A look that was only derived (Accept-Language, the dialogue's language) is derived again next time:
+    nothing is written for it, so most phones keep no storage at all.
+    """
+    if look.chosen:
+        keep_phone_look(dialogue, person_id, lang=look.lang, large=look.large)
 
 
 def apply_look(look: PhoneLook) -> None:
@@ -112,7 +119,7 @@ def look_bar(look: PhoneLook, on_large: Callable[[PhoneLook], None] | None = Non
     large.props["aria-pressed"] = "true" if look.large else "false"
 
     def switch() -> None:
-        look.large = not look.large
+        look.large, look.chosen = not look.large, True
         large.props["aria-pressed"] = "true" if look.large else "false"
         large.props(remove="outline unelevated").props("unelevated" if look.large else "outline")
         ui.run_javascript(f"document.documentElement.classList.toggle('wd-large', {json.dumps(look.large)});"
