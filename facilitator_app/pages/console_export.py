@@ -14,6 +14,7 @@ from rounds.talking_piece import heard
 from ..i18n import names_list, t
 from ..room import Room
 from .common import serve_download
+from .console_feedback import FeltHeardPanel
 from .theme import heading
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def export_panel(state: AppState, room: Room, lang: str) -> None:
     dialogue = room.dialogue
     if dialogue.status == Status.FINISHED:
         finished_summary(room, lang)
+        FeltHeardPanel(room, lang).build()
     with ui.column().classes("w-full wd-card gap-2").mark("export-panel"):
         heading(t(lang, "export.title"), 2)
         missing = missing_for_harvest(dialogue)

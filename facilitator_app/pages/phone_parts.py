@@ -13,6 +13,7 @@ from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
+from .phone_feedback import FeltHeardPart
 from .phone_look import PhoneLook, isolate, keep_look, look_bar
 from .phone_voice import ground_rules_panel, read_card, read_question
 from .theme import aria_label, heading
@@ -41,6 +42,7 @@ class PhoneView:
         self.turn_part()
         self.cards_part()
         self.dots_part()
+        FeltHeardPart(self.room, self.person_id, self.lang).build()  # "did you feel heard?" after the end
         self._greet()
         with ui.expansion(t(lang, "phone.change_name")).classes("w-full wd-card q-mt-lg"):
             name = ui.input(t(lang, "phone.name"), value=self.person.name).props("outlined maxlength=40")
@@ -96,7 +98,7 @@ class PhoneView:
             elif rnd is None:
                 ui.label(t(lang, "phone.round_closed")).classes("text-lg")
             else:
-                ui.label(rnd.title).classes("wd-muted text-base wd-text")
+                ui.label(rnd.title).classes("wd-muted text-base wd-text w-full")
                 heading(rnd.question, 2).mark("phone-question")
                 read_question(lang, dialogue.language, rnd.title, rnd.question)
 
