@@ -89,4 +89,7 @@ def run_kwargs(state: AppState) -> dict[str, Any]:
         "favicon": "\U0001f4ac",
         "language": "nl",
         "show_welcome_message": False,
+        # No Tailwind runtime: 260 kB of script a phone downloads and runs on every page; Quasar's classes and a
+        # few utilities in theme.py (TAILWIND_SUBSET) draw the same pages.
+        "tailwind": False,
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 from .floor import FloorReport
 from .measure import CpuMeter, FanOut, percentile
 from .room import AppRun
-from .stress import BurstReport, SoakReport, spread
+from .stress import WALL_TILES, BurstReport, SoakReport, spread
 
 PAGES = ("phones", "screens")  # what the floor also has; the console is reported on its own
 
@@ -123,8 +123,11 @@ class Report:
                  f"{b.window:.0f} s")
         self.say(f"      sent {b.sent}, send errors {len(b.send_errors)}, refusals {len(b.refusals)}, "
                  f"confirmed on the author's phone {b.confirmed}")
-        self.say(f"      stored in the dialogue files {b.stored}/{b.phones}; received by the projector(s) "
-                 f"{sum(b.on_screens)}/{sum(b.expected_per_screen)} ({b.on_screens})")
+        self.say(f"      stored in the dialogue files {b.stored}/{b.phones}; received by the console(s) "
+                 f"{sum(b.on_consoles)}/{sum(b.expected_per_console)}; drawn on the projector(s) "
+                 f"{sum(b.on_screens)}/{sum(b.expected_per_screen)} ({b.on_screens}; it keeps the {WALL_TILES} "
+                 f"newest, and a tile replaced within one update is never sent); projector(s) end with the newest "
+                 f"cards: {'yes' if all(b.screens_show_newest) else 'NO'}")
         self.say(f"      send -> projector {spread(b.screen_latency_ms)}; last card on a projector "
                  f"{b.last_on_screen_s:.1f} s after the burst began; server CPU "
                  f"{b.cpu.ms_per(max(b.sent, 1)) if b.cpu else math.nan:.0f} ms per card; tracebacks in the "
@@ -134,10 +137,11 @@ class Report:
         if profile:
             self.say("  profile of the server during the burst (py-spy):")
             self.say(profile)
-        lost = b.phones - b.stored + b.missing_on_screens
+        lost = b.phones - b.stored + b.missing_on_consoles + b.screens_show_newest.count(False)
         errors = len(b.send_errors) + len(b.refusals) + b.server_errors
-        self.target(f"no loss at {n}: all stored and on the projector, 0 errors",
-                    f"stored {b.stored}/{b.phones}, projector {sum(b.on_screens)}/{sum(b.expected_per_screen)}, "
+        self.target(f"no loss at {n}: all stored, on the console and the newest on the projector, 0 errors",
+                    f"stored {b.stored}/{b.phones}, console {sum(b.on_consoles)}/{sum(b.expected_per_console)}, "
+                    f"projector newest {'yes' if all(b.screens_show_newest) else 'NO'}, "
                     f"errors {errors}", lost == 0 and errors == 0)
 
     def soak(self, n: int, s: SoakReport) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .measure import CpuMeter, percentile
 from .people import Phone
 from .protocol import Tab, Update, element_text
-from .room import AppRun
+from .room import AppRun, Room
 from .servers import stored_card_texts
 
 
@@ -40,6 +40,12 @@ class BurstReport:
     refusals: list[str] = field(default_factory=list)  # warning / negative notifications on the phones
     on_screens: list[int] = field(default_factory=list)  # per projector: cards of its dialogue received
     expected_per_screen: list[int] = field(default_factory=list)
+    # The projector keeps the 6 newest tiles. With group commit, the cards of one write reach a page in one
+    # update, so a tile that is replaced within that update is never sent: it is never drawn, not lost. The
+    # console lists every card, so it is the check that every card reached the pages.
+    on_consoles: list[int] = field(default_factory=list)
+    expected_per_console: list[int] = field(default_factory=list)
+    screens_show_newest: list[bool] = field(default_factory=list)  # the wall shows the newest stored cards
     stored: int = 0
     screen_latency_ms: list[float] = field(default_factory=list)
     last_on_screen_s: float = 0.0
@@ -49,6 +55,10 @@ class BurstReport:
     @property
     def missing_on_screens(self) -> int:
         return sum(e - s for e, s in zip(self.expected_per_screen, self.on_screens, strict=True))
+
+    @property
+    def missing_on_consoles(self) -> int:
+        return sum(e - s for e, s in zip(self.expected_per_console, self.on_consoles, strict=True))
 
 
 async def burst(run: AppRun, window: float, seed: int, settle_timeout: float = 90.0) -> BurstReport:
@@ -65,6 +75,13 @@ async def burst(run: AppRun, window: float, seed: int, settle_timeout: float = 9
             seen_by_screen.append(seen)
             listeners.append((screen.tab, collect_texts(screen.tab, prefix, seen)))
             report.expected_per_screen.append(len(room.present()))
+    seen_by_console: list[dict[str, float]] = []
+    for room in run.rooms:
+        seen = {}
+        seen_by_console.append(seen)
+        assert room.console.tab is not None
+        listeners.append((room.console.tab, collect_texts(room.console.tab, prefix, seen)))
+        report.expected_per_console.append(len(room.present()))
     phones = [p for room in run.rooms for p in room.present()]
     report.phones = len(phones)
     sent_at: dict[str, float] = {}
@@ -89,8 +106,9 @@ async def burst(run: AppRun, window: float, seed: int, settle_timeout: float = 9
         await asyncio.gather(*(send(p, rng.uniform(0, window)) for p in phones))
         deadline = time.perf_counter() + settle_timeout
         while time.perf_counter() < deadline:
-            screens_done = all(len(s) >= e for s, e in zip(seen_by_screen, report.expected_per_screen, strict=True))
-            if screens_done and all(f.done() for f in confirmations):
+            consoles_done = all(len(s) >= e for s, e in zip(seen_by_console, report.expected_per_console,
+                                                            strict=True))
+            if consoles_done and all(f.done() for f in confirmations) and newest_on_walls(run, prefix):
                 break
             await asyncio.sleep(0.2)
     report.cpu = cpu
@@ -104,6 +122,9 @@ async def burst(run: AppRun, window: float, seed: int, settle_timeout: float = 9
             if kind in ("warning", "negative"):
                 report.refusals.append(f"{phone.name}: {message}")
     report.on_screens = [len(s) for s in seen_by_screen]
+    report.on_consoles = [len(s) for s in seen_by_console]
+    report.screens_show_newest = [newest_on_wall(room, screen.tab, prefix) for room in run.rooms
+                                  for screen in room.screens if screen.tab is not None]
     for seen in seen_by_screen:
         report.screen_latency_ms += [(at - sent_at[text]) * 1000 for text, at in seen.items() if text in sent_at]
         if seen:
@@ -112,6 +133,20 @@ async def burst(run: AppRun, window: float, seed: int, settle_timeout: float = 9
         report.stored += sum(1 for text in stored_card_texts(room.info.path) if text.startswith(prefix))
     report.server_errors = run.server.log_text().count("Traceback")
     return report
+
+
+WALL_TILES = 6  # pages/screen.py keeps this many card tiles
+
+
+def newest_on_wall(room: Room, tab: Tab, prefix: str) -> bool:
+    """The projector's tiles are the newest cards in the dialogue's file."""
+    stored = [text for text in stored_card_texts(room.info.path) if text.startswith(prefix)]
+    shown = {element_text(e) for e in tab.elements.values() if (e.get("text") or "").startswith(prefix)}
+    return shown == set(stored[-WALL_TILES:])
+
+
+def newest_on_walls(run: AppRun, prefix: str) -> bool:
+    return all(newest_on_wall(room, s.tab, prefix) for room in run.rooms for s in room.screens if s.tab is not None)
 
 
 @dataclass
