@@ -126,8 +126,7 @@ async def test_three_phones_three_languages(bare_server, browser, artefacts):  #
         await expect(ola.get_by_text("Przed tobą jeszcze 2 osoby")).to_be_visible()
         await button(console, "Volgende spreker")
         await expect(fatima.get_by_text("حان دورك")).to_be_visible()
-        # An Arabic name inside a Dutch sentence is kept whole (isolated), so it reads right.
-        await expect(sanne.get_by_text("Nu aan het woord: \u2068فاطمة نوري\u2069")).to_be_visible()
+        await expect(sanne.get_by_text("Nu aan het woord: فاطمة نوري")).to_be_visible()
 
         # Read aloud: the question with a Dutch voice (it is Dutch text), the rules in the phone's language.
         await button(fatima, "اقرأ السؤال بصوت عالٍ")

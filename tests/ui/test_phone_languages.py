@@ -148,3 +148,13 @@ async def test_own_cards_and_the_ground_rules_can_be_read_aloud(user: User, setu
     assert prop(user, "read-card", "data-read") == "حديقة للجميع"
     assert prop(user, "read-card", "aria-label") == "اقرأ بصوت عالٍ: حديقة للجميع"
     assert prop(user, "read-rules", "data-read").startswith("هكذا نتحدث معًا. كل شخص يأخذ دوره.")
+
+
+async def test_a_wrong_code_is_explained_in_the_chosen_language_and_the_choice_comes_along(user: User, setup):
+    dialogue = setup.dialogue()
+    await user.open("/join/ZZZZZ?lang=pl")
+    await user.should_see("Nie znamy tego kodu")
+    user.find(marker="code-input").type(dialogue.join_code)
+    user.find(marker="code-go").click()
+    await user.should_see("Twoje imię")
+    assert kept() == []
