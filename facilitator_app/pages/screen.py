@@ -22,20 +22,35 @@ from .theme import frame, heading, page_language
 if TYPE_CHECKING:
     from ..app import AppState
 
+# Before the start, "Anna · Bewoner" chips at 28 px fit under the ground rules at 1280x720 for 11 people with
+# long names (tests/browser/test_projector_sizes.py checks 10); beyond that, names only.
+ROLES_ON_THE_WALL_UP_TO = 10
+
 SCREEN_CSS = """
 .wd-screen { height: 100vh; overflow: hidden; padding: 2.5vh 3vw; display: flex; flex-direction: column;
              gap: 2vh; background: var(--wd-bg); }
 .wd-screen .s-title { font-size: 5.2vh; font-weight: 800; color: var(--wd-primary); }
 .wd-screen .s-sub { font-size: 3vh; color: var(--wd-muted); }
-.wd-screen .s-question { font-size: 4.6vh; font-weight: 700; line-height: 1.2; }
-.wd-screen .s-speaker { font-size: 8vh; font-weight: 800; line-height: 1.1; }
+.wd-screen .s-question { font-size: 4.4vh; font-weight: 700; line-height: 1.2; }
+.wd-screen .s-speaker { font-size: 7vh; font-weight: 800; line-height: 1.05; }
+.wd-screen .s-speaker-card { padding: 0.8vh 1.2vw; }
 .wd-screen .s-timer { font-size: 4vh; border-radius: 12px; padding: 0.3vh 1.2vw; display: inline-block;
                       background: #e3f0ec; color: #0e4b3a; transition: background 2s, color 2s; }
 .wd-screen .s-timer.over { background: var(--wd-warm); color: var(--wd-warm-text); }
-.wd-screen .s-text { font-size: 2.8vh; }
-.wd-screen .s-chip { font-size: 2.4vh; padding: 0.3vh 0.9vw; }
-.wd-screen .s-card { font-size: 2.6vh; background: #fff; border-left: 6px solid var(--wd-primary);
-                     border-radius: 8px; padding: 0.8vh 1vw; max-height: 12vh; overflow: hidden; }
+.wd-screen .s-text { font-size: max(22px, 3.1vh); }
+/* Read from the back of the room (issue 12): names at least 28 px and card texts at least 24 px on a
+   1280x720 projector, growing with the screen; the floors in px hold on a smaller window too. */
+.wd-screen .s-chip { font-size: max(28px, 4vh); line-height: 1.2; padding: 0.2vh 0.8vw; }
+.wd-screen .s-chips { display: flex; flex-wrap: wrap; gap: 0.8vh 0.5vw; }
+.wd-screen .s-card { font-size: max(24px, 3.4vh); line-height: 1.2; background: #fff;
+                     border-left: 6px solid var(--wd-primary); border-radius: 8px; padding: 0.4vh 0.9vw; }
+/* The newest cards come first; an older one that does not fit whole wraps into a second column, which is
+   out of sight, instead of showing half. */
+.wd-screen .s-cards { flex: 1 1 0; min-height: 0; flex-wrap: wrap; align-content: flex-start; overflow: hidden;
+                      gap: 0.8vh 2vw; }
+/* A long card shows its first two lines and an ellipsis: the phones and the harvest have it whole. */
+.wd-screen .s-card .wd-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
+                              overflow: hidden; }
 .wd-screen .s-qr svg { width: 100%; height: 100%; }
 .wd-screen .s-code { font-size: 6vh; font-weight: 800; letter-spacing: 0.4em; color: var(--wd-primary); }
 .wd-screen .s-url { font-size: 2.6vh; overflow-wrap: anywhere; }
@@ -64,6 +79,8 @@ def register(state: AppState) -> None:
                 heading(t(state.settings.lang, "phone.wrong_code_title"))
             return
         ui.add_css(SCREEN_CSS)
+        # NiceGUI pads its content box; the wall is exactly one window high, so that padding made it scroll.
+        ui.query(".nicegui-content").style("padding: 0")
         ScreenView(state, room).build()
 
 
@@ -87,8 +104,8 @@ class ScreenView:
 
     def update(self, change: Change) -> None:
         in_round = self.people_part is not None and open_round(self.room.dialogue) is not None
-        if change.kind is Changed.NOTES:
-            return  # notes are not on the wall
+        if change.kind in (Changed.NOTES, Changed.FELT_HEARD):
+            return  # notes and how people felt heard are not on the wall
         if change.kind in (Changed.FLOOR, Changed.PEOPLE) and in_round:
             self.people_part.refresh()  # the speaker and who is heard; the cards stay as they are
         elif change.kind is Changed.VOTES and in_round and self.side_part is not None:
@@ -152,12 +169,14 @@ class ScreenView:
         lang, dialogue = self.lang, self.room.dialogue
         labels = self.room.labels(lang)
         with ui.row().classes("w-full no-wrap gap-8 items-start").style("flex: 1; min-height: 0"):
-            with ui.column().classes("col gap-3").style("min-width: 0"):
+            with ui.column().classes("col gap-3").style("min-width: 0; align-self: stretch; overflow: hidden"):
                 heading(dialogue.title, 1, "s-title")
                 ui.label(theme_label(dialogue.theme, lang)).classes("s-sub")
                 closed = [r for r in dialogue.rounds if r.state == "closed"]
                 if between_rounds and closed and closed[-1].dot_vote:
-                    self._agenda_top(closed[-1])  # the vote just closed: now everyone sees the result
+                    # The vote just closed: now everyone sees the result. The top three, so that a full
+                    # table's names still fit below at their size; the end screen shows five.
+                    self._agenda_top(closed[-1], 3)
                 else:
                     heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold q-mt-md")
                     with ui.element("ul").classes("s-text"):
@@ -166,10 +185,14 @@ class ScreenView:
                                 ui.label(rule)
                 present = [p for p in dialogue.participants if p.present]
                 heading(t(lang, "screen.joined", count=len(present)), 2, "s-text text-weight-bold q-mt-md")
-                with ui.row().classes("gap-2").style("max-height: 18vh; overflow: hidden").mark("screen-joined"):
+                # Roles beside the names while they fit; a full table's names at 28 px leave no room for them.
+                with_role = len(present) <= ROLES_ON_THE_WALL_UP_TO
+                with ui.element("div").classes("s-chips").style("flex: 1 1 0; min-height: 0; overflow: hidden; "
+                                                                 "align-content: flex-start").mark("screen-joined"):
                     for person in present:
-                        ui.label(f"{labels[person.id]} \u00b7 {role_label(lang, person.role)}").classes(
-                            "wd-chip s-chip")
+                        text = f"{labels[person.id]} \u00b7 {role_label(lang, person.role)}" if with_role else \
+                            labels[person.id]
+                        ui.label(text).classes("wd-chip s-chip")
             self._join_block("min(52vh, 34vw)")
 
     def _round(self, rnd) -> None:
@@ -182,10 +205,11 @@ class ScreenView:
                 heading(rnd.question, 1, "s-question").mark("screen-question")
             self._join_corner()
         with ui.row().classes("w-full no-wrap gap-6").style("flex: 1; min-height: 0"):
-            with ui.column().classes("gap-3").style("flex: 3; min-width: 0"):
+            with ui.column().classes("gap-2").style("flex: 3; min-width: 0; overflow: hidden"):
                 self.people_part = ui.refreshable(self._people)
                 self.people_part()
-            with ui.column().classes("gap-2").style("flex: 2; min-width: 0; overflow: hidden"):
+            # Stretched to the row's height, so the cards know how much room there is (see .s-cards).
+            with ui.column().classes("gap-2").style("flex: 2; min-width: 0; overflow: hidden; align-self: stretch"):
                 self.side_part = ui.refreshable(self._side)
                 self.side_part()
 
@@ -212,22 +236,24 @@ class ScreenView:
                         ui.label(rule)
         else:
             heading(t(lang, "screen.cards"), 2, "s-text text-weight-bold")
-            self.cards_box = ui.column().classes("w-full gap-2").mark("screen-cards")
+            self.cards_box = ui.column().classes("w-full gap-2 s-cards").mark("screen-cards")
             for card in [c for c in rnd.cards if not c.hidden][-6:]:
                 self._append_card(card)
 
     def _speaker(self, rnd, labels) -> None:
         lang = self.lang
         turn = rnd.current_turn
-        with ui.column().classes("wd-card w-full gap-1").mark("screen-speaker"):
+        with ui.column().classes("wd-card s-speaker-card w-full gap-0").mark("screen-speaker"):
             ui.label(t(lang, "screen.open_conversation") if rnd.open_conversation else
                      t(lang, "screen.now_speaking")).classes("s-sub")
             if turn is None:
                 ui.label(t(lang, "screen.nobody_speaking")).classes("s-question wd-muted")
                 return
-            ui.label(labels.get(turn.participant_id, "?")).classes("s-speaker wd-text").mark("screen-speaker-name")
-            text, over = elapsed_text(rnd, self.room.clock())
-            self.timer_label = ui.label(text).classes("s-timer" + (" over" if over else "")).mark("screen-timer")
+            with ui.row().classes("items-center").style("column-gap: 1.5vw; row-gap: 0"):  # timer beside the name
+                ui.label(labels.get(turn.participant_id, "?")).classes("s-speaker wd-text").mark(
+                    "screen-speaker-name")
+                text, over = elapsed_text(rnd, self.room.clock())
+                self.timer_label = ui.label(text).classes("s-timer" + (" over" if over else "")).mark("screen-timer")
 
     def _order(self, rnd, labels) -> None:
         lang = self.lang
@@ -237,7 +263,7 @@ class ScreenView:
         for title, ids, css, mark in ((t(lang, "screen.heard"), heard, "wd-chip-done", "screen-heard"),
                                       (t(lang, "screen.to_come"), to_come, "", "screen-to-come")):
             ui.label(f"{title} ({len(ids)})").classes("s-text text-weight-bold")
-            with ui.row().classes("gap-2").style("max-height: 14vh; overflow: hidden").mark(mark):
+            with ui.element("div").classes("s-chips").mark(mark):
                 for pid in ids:
                     ui.label(labels.get(pid, "?")).classes(f"wd-chip s-chip {css}")
 
@@ -256,7 +282,7 @@ class ScreenView:
         if not rnd.show_dots_live:
             ui.label(t(lang, "screen.dots_hidden")).classes("s-text wd-muted").mark("screen-dots-hidden")
             return
-        with ui.column().classes("w-full gap-2").mark("screen-dots"):
+        with ui.column().classes("w-full gap-2 s-cards").mark("screen-dots"):
             for item in ranked_agenda(self.room.dialogue, rnd)[:7]:
                 with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
                     ui.label(str(item.dots)).classes("text-weight-bold").style("min-width: 2.5em; font-size: 3.2vh")
@@ -264,10 +290,10 @@ class ScreenView:
                         ui.label(kind_label(lang, item.card.kind)).classes("wd-muted").style("font-size: 1.8vh")
                         ui.label(item.card.text).classes("wd-text")
 
-    def _agenda_top(self, vote_round) -> None:
+    def _agenda_top(self, vote_round, count: int = 5) -> None:
         ui.label(t(self.lang, "screen.agenda_top")).classes("s-text text-weight-bold q-mt-md")
         with ui.column().classes("w-full gap-2").mark("screen-agenda"):
-            for item in ranked_agenda(self.room.dialogue, vote_round)[:5]:
+            for item in ranked_agenda(self.room.dialogue, vote_round)[:count]:
                 with ui.row().classes("w-full no-wrap items-center gap-3 s-card"):
                     ui.label(f"{item.rank}.").classes("text-weight-bold")
                     ui.label(item.card.text).classes("wd-text col")
