@@ -11,7 +11,7 @@ import html
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..i18n import CATALOGS, t
+from ..i18n import CATALOGS, RIGHT_TO_LEFT, t
 
 RETRY_AFTER_SECONDS = 60  # the limits count over one minute
 
@@ -39,7 +39,8 @@ def too_many_tries(request: Request, default_lang: str) -> HTMLResponse:
     lang = preferred_language(request.headers.get("accept-language"), default_lang)
     title, message = html.escape(t(lang, "refused.title")), html.escape(t(lang, "refused.body"))
     page = (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{lang}" dir="{"rtl" if lang in RIGHT_TO_LEFT else "ltr"}">'
+        '<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>body{{font-family:system-ui,sans-serif;margin:0;padding:2rem 1.25rem;"
         "color:#1d2b2a;background:#f7f5ef;line-height:1.5}main{max-width:32rem;margin:auto}"

@@ -27,7 +27,9 @@ def english_server(tmp_path):
 
 
 async def join_in_english(scene: Scene, join_url: str, name: str, consent: bool = True) -> Page:
-    phone = await scene.page({"width": 390, "height": 844})
+    context = await scene.browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    scene.contexts.append(context)
+    phone = await scene.page({}, context=context)  # an English phone: the phone follows its browser's language
     await phone.goto(join_url)
     await phone.get_by_label("Your name").fill(name)
     if consent:
