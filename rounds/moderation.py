@@ -8,6 +8,7 @@ phone cannot simply join again.
 
 from __future__ import annotations
 
+from .feedback import forget_answer_of
 from .model import Dialogue, Removal
 from .people import participant, require_facilitator
 
@@ -34,6 +35,7 @@ def remove_person(dialogue: Dialogue, actor: str, participant_id: str, now: floa
         if rnd.override is not None:
             rnd.override.not_heard = [pid for pid in rnd.override.not_heard if pid != participant_id]
     # Their running turn, if any, went with their turns: the floor is free again.
+    forget_answer_of(dialogue, participant_id)  # "did you feel heard?" goes with the rest
     dialogue.participants.remove(person)
     if person.token:
         dialogue.blocked_tokens.append(person.token)

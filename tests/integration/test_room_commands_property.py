@@ -23,7 +23,8 @@ COMMANDS = [
     "join", "add_without_phone", "rename", "leave", "back", "next", "give_floor", "end_spoke", "end_pass",
     "end_as_other", "conversation", "open", "close", "override", "turn_note", "round_notes", "card", "card_for",
     "edit", "delete", "hide", "unhide", "dot", "undot", "dot_for", "plan", "move_in_order", "shuffle",
-    "add_round", "remove_round", "move_round", "update_round", "felt_heard", "felt_heard_for", "import", "together",
+    "add_round", "remove_round", "move_round", "update_round", "felt_heard", "felt_heard_for", "lock", "unlock",
+    "remove", "import", "together",
 ]
 
 
@@ -85,6 +86,9 @@ def command_for(room: Room, rooms: Rooms, name: str, number: int, text: str):
         "update_round": lambda: room.update_round(F, rnd, question=text or "Vraag", dot_vote=number % 2 == 0),
         "felt_heard": lambda: room.answer_felt_heard(who, who, number % 7, text),  # 0 and 6 are refused
         "felt_heard_for": lambda: room.answer_felt_heard(F, who, 1 + number % 5, text),
+        "lock": lambda: room.lock_joining(F, True),
+        "unlock": lambda: room.lock_joining(F, False),
+        "remove": lambda: room.remove_person(F, who),
     }[name]
 
 

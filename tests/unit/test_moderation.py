@@ -77,3 +77,16 @@ def test_a_removed_phone_cannot_join_again():
         join(dialogue, "Troll 2", "resident", 3.0, token="tok-Troll")
     assert err.value.code == e.REMOVED
     assert [p.name for p in dialogue.participants] == ["Anna"]
+
+
+def test_taking_someone_out_after_the_end_takes_their_answer_too():
+    from rounds.feedback import answer_felt_heard
+
+    dialogue, (anna, ben) = dialogue_with("Anna", "Ben")
+    for _ in range(len(dialogue.rounds)):
+        open_next_round(dialogue, F, 2.0)
+        close_round(dialogue, F, 2.0, override_reason="kort")
+    answer_felt_heard(dialogue, ben.id, ben.id, 4, "fijn", 3.0)
+    remove_person(dialogue, F, ben.id, 4.0)
+    assert dialogue.felt_heard == []
+    check_dialogue(dialogue)  # the file still loads: no answer of someone who is gone
