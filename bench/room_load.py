@@ -92,9 +92,11 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
                 await floor.send_one(k)
             report.floor(n, floor.report(), alone=True)
             return
-        await run.start(args.join_concurrency)
+        await run.start(args.join_concurrency, args.profile)
         assert run.server is not None
-        report.joined(n, run, await run.open_round())
+        profiler = Profiler(run.server.pid, work / f"profile-open-round-{n}.txt") if args.profile else None
+        opened = await run.open_round()
+        report.joined(n, run, opened, profiler.stop() if profiler else None)
         if "fanout" in args.parts:
             cards, cards_cpu, others = await measure_cards(run, args.actions)
             if floor is not None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from nicegui import Event
+from nicegui import Event, app
 
 from .access import Access
 from .config import Settings, facilitator_key, storage_secret
@@ -73,10 +74,37 @@ def bench_join_limit(access: Access) -> None:
     log.warning("%s=%s: join limits raised for a benchmark", BENCH_JOIN_LIMIT_ENV, limit)
 
 
+# A full collection with 200 phones connected froze the event loop for 300-600 ms, 50-80 times in one bench
+# run. With Python's default first threshold (700) a page's short-lived objects are often collected while still
+# in use, move up, and soon trigger a full collection. At 50,000 they are gone by the next young collection, and
+# full collections became rare (1 in a run instead of 78); the soak stayed flat (BENCHMARKS.md, issue 10).
+GC_THRESHOLDS = (50_000, 20, 10)
+
+
+def tune_garbage_collection() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
+    app.on_startup(freeze_start_up_objects)
+
+
+def freeze_start_up_objects() -> None:
+    """Moves everything alive once the app has started (modules, NiceGUI, pages) out of the collector's sight.
+
+    They live as long as the process, and a full collection no longer walks them. Done once: a freeze
+    repeated while phones come and go kept their garbage for ever (242 -> 295 MiB in 150 s), so a process
+    that starts the app again (NiceGUI's test fixture does, once per test) does not freeze again.
+    """
+    if gc.get_freeze_count():
+        return
+    gc.collect()
+    gc.freeze()
+    log.info("garbage collection: %d start-up objects frozen", gc.get_freeze_count())
+
+
 def run_kwargs(state: AppState) -> dict[str, Any]:
     """What every entry point passes to ui.run. NiceGUI hands keywords it does not know to uvicorn's Config:
     `server_limits` bounds idle and slow connections (and lifts the open-file limit, so call this just
-    before ui.run)."""
+    before ui.run). It also tunes the garbage collector for a room full of phones."""
+    tune_garbage_collection()
     return {
         **server_limits(),
         "host": state.settings.host,

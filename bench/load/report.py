@@ -67,7 +67,7 @@ class Report:
         self.say(f"  server RSS {floor.rss_mib:.0f} MiB; CPU {floor.cpu_ms_per_message:.0f} ms per message; "
                  f"connect errors {len(floor.connect_errors)}")
 
-    def joined(self, n: int, run: AppRun, opened: FanOut) -> None:
+    def joined(self, n: int, run: AppRun, opened: FanOut, open_profile: str | None = None) -> None:
         assert run.server is not None
         j = run.joins
         self.say(f"\n## N = {n}: the app ({len(run.rooms)} dialogue(s), {self.args.screens} screen(s) and a console "
@@ -80,6 +80,12 @@ class Report:
             self.say(f"    ! {error}")
         self.say("  " + fan_line('"Ronde beginnen" (round opens, every page changes)', opened))
         self.say(f"  server RSS after joining: {run.server.rss_mib():.0f} MiB")
+        if run.join_profile:
+            self.say("  profile of the server during the joins (py-spy):")
+            self.say(run.join_profile)
+        if open_profile:
+            self.say('  profile of the server during "Ronde beginnen" (py-spy):')
+            self.say(open_profile)
 
     def fan_out(self, n: int, run: AppRun, floor: FloorReport | None, cards: FanOut, cards_cpu: CpuMeter,
                 others: float, moves: FanOut, moves_cpu: CpuMeter, profile: str | None) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .measure import CpuMeter, FanOut, forget_waiters, time_fan_out
 from .people import NAME_PREFIX, Phone, Viewer, join_all
+from .profile import Profiler
 from .protocol import Predicate, Tab, any_update, shows_text
 from .servers import ROOT, DialogueInfo, ServerProcess, prepare_dialogues, screen_path, start_app
 
@@ -59,9 +60,10 @@ class AppRun:
         self.rooms: list[Room] = []
         self.server: ServerProcess | None = None
         self.joins = JoinReport()
+        self.join_profile: str | None = None  # py-spy of the joins, with --profile
         self.next_index = 0
 
-    async def start(self, join_concurrency: int) -> None:
+    async def start(self, join_concurrency: int, profile: bool = False) -> None:
         data_dir = self.work_dir / "data"
         data_dir.mkdir(parents=True, exist_ok=True)
         infos = prepare_dialogues(data_dir, self.dialogues)
@@ -77,7 +79,9 @@ class AppRun:
         for n in range(self.phone_count):  # round-robin over the dialogues
             self.add_phone(self.rooms[n % len(self.rooms)])
         start, cpu = time.perf_counter(), self.server.cpu_seconds()
+        profiler = Profiler(self.server.pid, self.work_dir / "profile-joins.txt") if profile else None
         times, errors = await join_all([p for r in self.rooms for p in r.phones], join_concurrency)
+        self.join_profile = profiler.stop() if profiler else None
         self.joins = JoinReport(len(times), time.perf_counter() - start, times, errors,
                                 self.server.cpu_seconds() - cpu)
 
