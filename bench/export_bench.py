@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from exports import FORMATS, render, write_all  # noqa: E402
+from exports.strings import template_text  # noqa: E402
 from rounds import FACILITATOR as F  # noqa: E402
 from rounds import CardKind, Dialogue, Outcome  # noqa: E402
 from rounds.cards import add_card, place_dot, votable_cards  # noqa: E402
@@ -32,7 +33,7 @@ WORDS = ("een bankje bij de speeltuin meer licht in het park koffie op woensdag 
 
 def big_dialogue() -> Dialogue:
     dialogue = new_dialogue(slug="groot", title="Grote wijkdialoog", theme="thuis", now=0, place="Sporthal",
-                            facilitator_name="Fatima el Amrani")
+                            facilitator_name="Fatima el Amrani", texts=template_text)
     dialogue.rounds[0].card_kind = CardKind.EXPERIENCE  # the first round collects cards too: 5 x 400
     now = 1.0
     for n in range(200):

@@ -14,12 +14,11 @@ from datetime import tzinfo
 
 from rounds import CardKind, Dialogue, Role, Status
 from rounds.agenda import competition_ranks
-from rounds.templates import THEMES, theme_label
 
 from . import fmt
 from .model import build_harvest
 from .people import Naming
-from .strings import lang_of, role_label, t
+from .strings import lang_of, role_label, t, theme_label, theme_labels
 
 
 @dataclass
@@ -78,7 +77,7 @@ class Across:
 def theme_matches(dialogue: Dialogue, wanted: str) -> bool:
     """A theme asked for by its key ("thuis") or by its words in either language."""
     wanted = wanted.strip().casefold()
-    labels = {dialogue.theme, *THEMES.get(dialogue.theme, {}).values()}
+    labels = {dialogue.theme, *theme_labels(dialogue.theme)}
     return any(wanted == label.casefold() for label in labels if label)
 
 

@@ -1,10 +1,17 @@
-"""Times, dates, durations and shares as people read them, in the harvest's language."""
+"""Times, dates, durations, numbers and shares as people read them, in the harvest's language.
+
+Dates, times and numbers come from Babel (CLDR), so no month name is spelled out here; the duration units
+are catalog messages ("duration.hours" is "{n} uur" / "{n} h"), so a translator words them too.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from .strings import MONTHS, lang_of
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from .strings import babel_locale, t
 
 
 def local(at: float, tz: tzinfo | None) -> datetime:
@@ -12,15 +19,20 @@ def local(at: float, tz: tzinfo | None) -> datetime:
     return datetime.fromtimestamp(at, tz)
 
 
-def clock(at: float | None, tz: tzinfo | None) -> str:
-    return local(at, tz).strftime("%H:%M") if at is not None else ""
+def clock(at: float | None, tz: tzinfo | None, lang: str = "nl") -> str:
+    """"19:00": both harvest languages write a 24-hour clock (nl and en_GB "short")."""
+    return format_time(local(at, tz), "short", locale=babel_locale(lang)) if at is not None else ""
 
 
 def long_date(at: float | None, lang: str, tz: tzinfo | None) -> str:
-    if at is None:
-        return ""
-    day = local(at, tz)
-    return f"{day.day} {MONTHS[lang_of(lang)][day.month - 1]} {day.year}"
+    """"3 maart 2026" / "3 March 2026"."""
+    return format_date(local(at, tz), "long", locale=babel_locale(lang)) if at is not None else ""
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """"3,8" in Dutch, "3.8" in English."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=babel_locale(lang))
 
 
 def duration(seconds: float | None, lang: str) -> str:
@@ -29,13 +41,14 @@ def duration(seconds: float | None, lang: str) -> str:
         return ""
     total = max(int(round(seconds)), 0)
     if total < 60:
-        return f"{total} sec"
+        return t(lang, "duration.seconds", n=number(total, lang))
     minutes = (total + 30) // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return t(lang, "duration.minutes", n=number(minutes, lang))
     hours, rest = divmod(minutes, 60)
-    unit = "uur" if lang_of(lang) == "nl" else "h"
-    return f"{hours} {unit} {rest} min" if rest else f"{hours} {unit}"
+    if not rest:
+        return t(lang, "duration.hours", n=number(hours, lang))
+    return t(lang, "duration.hours_minutes", hours=number(hours, lang), minutes=number(rest, lang))
 
 
 def minutes_seconds(seconds: float) -> str:

@@ -14,12 +14,11 @@ from rounds.agenda import dots_per_card, ranked_agenda
 from rounds.cards import dot_counts_by_role
 from rounds.feedback import answers_by_role
 from rounds.talking_piece import heard
-from rounds.templates import GROUND_RULES, theme_label
 
 from . import fmt
 from .felt_heard import FeltHeardView, average, felt_heard_view
 from .people import Naming
-from .strings import join_names, kind_heading, lang_of, role_label, t
+from .strings import ground_rules, join_names, kind_heading, lang_of, role_label, t, theme_label
 
 
 @dataclass
@@ -314,7 +313,7 @@ def build_harvest(dialogue: Dialogue, anonymous: bool = False, tz: tzinfo | None
         people_total=len(dialogue.participants), no_phone=sum(1 for p in dialogue.participants if not p.has_phone),
         people_line=_people_line(dialogue, lang),
         roles=_roles(dialogue, lang, talk), named=[(p.name, role_label(lang, p.role)) for p in named],
-        label_example=f"{role_label(lang, first_role)} 1", ground_rules=list(GROUND_RULES[lang]),
+        label_example=f"{role_label(lang, first_role)} 1", ground_rules=ground_rules(lang),
         rounds=rounds, agenda=agenda, agenda_roles=agenda_roles,
         pledges=[Pledge(c.text, c.author, c.role) for item in rounds for g in item.groups if g.kind == CardKind.PLEDGE
                  for c in g.cards],

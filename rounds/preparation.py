@@ -18,7 +18,7 @@ from .model import (
     Status,
 )
 from .people import require_facilitator
-from .templates import LANGUAGES, TEMPLATES, theme_label
+from .templates import LANGUAGES, NEIGHBOURHOOD, TEMPLATES, THEMES, TemplateTexts, theme_key
 from .text import clean_name, clean_text
 
 # No look-alikes: 0/O, 1/I/L are left out so a code read off the wall is typed right.
@@ -50,7 +50,10 @@ def new_dialogue(
     language: str = "nl",
     template: str = "wijkdialoog",
     facilitator_name: str = "",
+    texts: TemplateTexts,
 ) -> Dialogue:
+    """A new dialogue in preparation, with the template's rounds worded by `texts` (language, key) -> text,
+    for example `exports.strings.template_text`: the words live in the catalogs, not in this domain."""
     if language not in LANGUAGES:
         raise DomainError(e.INVALID_VALUE, field="language")
     if template not in TEMPLATES:
@@ -67,10 +70,12 @@ def new_dialogue(
         language=language,
         facilitator_name=clean_text(facilitator_name, 80, allow_empty=True),
     )
-    label = theme_label(dialogue.theme, language) or ("de buurt" if language == "nl" else "the neighbourhood")
+    theme = dialogue.theme
+    label = (texts(language, theme_key(theme)) if theme in THEMES else theme) or texts(language, NEIGHBOURHOOD)
     ids: dict[str, str] = {}
     for tpl in TEMPLATES[template]:
-        rnd = _append_round(dialogue, tpl.titles[language], tpl.questions[language].format(theme=label))
+        rnd = _append_round(dialogue, texts(language, tpl.title_key),
+                            texts(language, tpl.question_key).format(theme=label))
         rnd.card_kind = tpl.card_kind
         ids[tpl.key] = rnd.id
         if tpl.dot_vote:

@@ -1,28 +1,62 @@
-"""The seed's themes, the ground rules, and the default five-round "Wijkdialoog" template."""
+"""The seed's preset themes and the default five-round "Wijkdialoog" template, as stable keys only.
+
+The words (theme labels, ground rules, round titles and questions) live in the gettext catalog "oogst"
+(exports/locale/<lang>/LC_MESSAGES/oogst.po); whoever creates a dialogue passes a lookup for them, so this
+pure domain holds no translated text (except the legacy block at the bottom, see there).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import CardKind
 
 LANGUAGES = ("nl", "en")
 
-THEMES: dict[str, dict[str, str]] = {
-    "gemeenschap": {"nl": "gemeenschap, contact", "en": "community, contact"},
-    "thuis": {"nl": "thuis in je buurt, elkaar zien", "en": "at home in your neighbourhood, seeing each other"},
-    "verschil": {"nl": "ruimte voor verschil", "en": "room for difference"},
-    "ontmoeten": {"nl": "ontmoeten, netwerken, invloed", "en": "meeting, networking, influence"},
-    "woonvormen": {
-        "nl": "nieuwe woonvormen, dagopvang, wijkplekken",
-        "en": "new ways of living, day care, neighbourhood places",
-    },
-    "mantelzorg": {
-        "nl": "ondersteuning mantelzorgers en dementerenden",
-        "en": "support for carers and people with dementia",
-    },
-}
+# Preset theme keys, in the order a facilitator is offered them. Their words: msgid "theme.<key>".
+THEMES: tuple[str, ...] = ("gemeenschap", "thuis", "verschil", "ontmoeten", "woonvormen", "mantelzorg")
 
+# (language, message key) -> text. Keys: "theme.<key>", "template.<round>.title", "template.<round>.question"
+# (with "{theme}" in it) and NEIGHBOURHOOD, the theme's stand-in when a dialogue has none.
+TemplateTexts = Callable[[str, str], str]
+NEIGHBOURHOOD = "template.neighbourhood"
+
+
+def theme_key(theme: str) -> str:
+    return f"theme.{theme}"
+
+
+@dataclass(frozen=True)
+class RoundTemplate:
+    key: str
+    card_kind: CardKind
+    dot_vote: bool
+
+    @property
+    def title_key(self) -> str:
+        return f"template.{self.key}.title"
+
+    @property
+    def question_key(self) -> str:
+        return f"template.{self.key}.question"
+
+
+DEFAULT_TEMPLATE: tuple[RoundTemplate, ...] = (
+    RoundTemplate("kennismaken", CardKind.NONE, False),
+    RoundTemplate("ervaringen", CardKind.EXPERIENCE, False),
+    RoundTemplate("dromen", CardKind.DREAM, False),
+    RoundTemplate("wijkagenda", CardKind.NEED, True),
+    RoundTemplate("doen", CardKind.PLEDGE, False),
+)
+
+TEMPLATES = {"wijkdialoog": DEFAULT_TEMPLATE, "leeg": ()}
+
+
+# --- Legacy, to be removed -------------------------------------------------------------------------------
+# facilitator_app/pages/screen.py (being edited by someone else as this moved) still imports these two. They
+# are copies of the catalog's words; tests/unit/test_catalogs.py fails if they drift from oogst.po. Remove this
+# block once screen.py imports `ground_rules` and `theme_label` from facilitator_app.i18n.
 GROUND_RULES: dict[str, list[str]] = {
     "nl": [
         "Iedereen krijgt een beurt. We luisteren naar elkaar.",
@@ -39,64 +73,19 @@ GROUND_RULES: dict[str, list[str]] = {
         "Ask further when someone speaks in general terms.",
     ],
 }
+_LEGACY_THEME_WORDS: dict[str, dict[str, str]] = {
+    "gemeenschap": {"nl": "gemeenschap, contact", "en": "community, contact"},
+    "thuis": {"nl": "thuis in je buurt, elkaar zien", "en": "at home in your neighbourhood, seeing each other"},
+    "verschil": {"nl": "ruimte voor verschil", "en": "room for difference"},
+    "ontmoeten": {"nl": "ontmoeten, netwerken, invloed", "en": "meeting, networking, influence"},
+    "woonvormen": {"nl": "nieuwe woonvormen, dagopvang, wijkplekken",
+                   "en": "new ways of living, day care, neighbourhood places"},
+    "mantelzorg": {"nl": "ondersteuning mantelzorgers en dementerenden",
+                   "en": "support for carers and people with dementia"},
+}
 
 
 def theme_label(theme: str, language: str) -> str:
-    """A preset theme in the dialogue's language; free text stays as typed."""
-    preset = THEMES.get(theme)
+    """Legacy (see above): use facilitator_app.i18n.theme_label or exports.strings.theme_label."""
+    preset = _LEGACY_THEME_WORDS.get(theme)
     return preset.get(language, preset["nl"]) if preset else theme
-
-
-@dataclass(frozen=True)
-class RoundTemplate:
-    key: str
-    card_kind: CardKind
-    dot_vote: bool
-    titles: dict[str, str]
-    questions: dict[str, str]
-
-
-DEFAULT_TEMPLATE: tuple[RoundTemplate, ...] = (
-    RoundTemplate(
-        "kennismaken", CardKind.NONE, False,
-        {"nl": "Kennismaken", "en": "Getting acquainted"},
-        {
-            "nl": "Wie ben je, en wat betekent \u2018{theme}\u2019 voor jou?",
-            "en": "Who are you, and what does \u2018{theme}\u2019 mean to you?",
-        },
-    ),
-    RoundTemplate(
-        "ervaringen", CardKind.EXPERIENCE, False,
-        {"nl": "Ervaringen (wat werkt)", "en": "Experiences (what works)"},
-        {
-            "nl": "Vertel over een moment in onze buurt waarop \u2018{theme}\u2019 goed werkte.",
-            "en": "Tell us about a moment in our neighbourhood when \u2018{theme}\u2019 worked well.",
-        },
-    ),
-    RoundTemplate(
-        "dromen", CardKind.DREAM, False,
-        {"nl": "Dromen", "en": "Dreams"},
-        {
-            "nl": "Stel: het is over vijf jaar en \u2018{theme}\u2019 is in onze buurt helemaal goed. Wat zie je?",
-            "en": "Imagine it is five years from now and \u2018{theme}\u2019 is just right here. What do you see?",
-        },
-    ),
-    RoundTemplate(
-        "wijkagenda", CardKind.NEED, True,
-        {"nl": "Wijkagenda (wat is nodig, wat eerst)", "en": "Neighbourhood agenda (what is needed, what first)"},
-        {
-            "nl": "Wat is er nodig om dat te bereiken? Wat moet eerst? Zet je stippen.",
-            "en": "What is needed to get there? What comes first? Place your dots.",
-        },
-    ),
-    RoundTemplate(
-        "doen", CardKind.PLEDGE, False,
-        {"nl": "Doen (mijn stap)", "en": "What I will do (my step)"},
-        {
-            "nl": "Welke kleine stap zet jij morgen zelf?",
-            "en": "What small step will you take yourself tomorrow?",
-        },
-    ),
-)
-
-TEMPLATES = {"wijkdialoog": DEFAULT_TEMPLATE, "leeg": ()}

@@ -1,30 +1,35 @@
-"""One string catalog per language. Pages ask `t(lang, key, **values)`; refusals go through `refusal`."""
+"""The app's texts: the gettext domain "wijkdialoog" (facilitator_app/i18n/locale/<lang>/LC_MESSAGES/*.po).
+
+The .po files are read once at start-up (no compile step), so a fresh clone runs as it is. Pages ask
+`t(lang, key, **values)`; a whole `count` picks the plural form the language needs (gettext's ngettext, with
+CLDR's forms); refusals go through `refusal`. See exports/catalog.py for the catalog shape.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 
+from exports import strings as harvest
+from exports.catalog import Messages, load_domain
 from rounds import DomainError
-from rounds.templates import GROUND_RULES
 
-from . import ar, en, nl, pl, tr
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "wijkdialoog"
 
-# The dialogue (console, projector, harvest) speaks nl or en; a phone may also speak these three.
-# Arabic, Turkish and Polish cover the phone only: keys they lack fall back to English, then Dutch.
-CATALOGS = {"nl": nl.STRINGS, "en": en.STRINGS, "ar": ar.STRINGS, "tr": tr.STRINGS, "pl": pl.STRINGS}
-ROLES = {"nl": nl.ROLES, "en": en.ROLES, "ar": ar.ROLES, "tr": tr.ROLES, "pl": pl.ROLES}
-STATES = {"nl": nl.STATES, "en": en.STATES, "ar": ar.STATES, "tr": tr.STATES, "pl": pl.STATES}
-KINDS = {"nl": nl.KINDS, "en": en.KINDS, "ar": ar.KINDS, "tr": tr.KINDS, "pl": pl.KINDS}
-RULES = {"ar": ar.RULES, "tr": tr.RULES, "pl": pl.RULES}
-
+# The dialogue (console, projector, harvest) speaks nl or en; a phone may also speak ar, tr and pl.
+# Those three cover the phone only: keys they lack fall back to English, then Dutch.
+CATALOGS: dict[str, Messages] = load_domain(LOCALE_DIR, DOMAIN)
+DIALOGUE_LANGUAGES = ("nl", "en")
 PHONE_LANGUAGES = ("nl", "en", "ar", "tr", "pl")
 # Each language named in its own language, so someone who reads only that one still finds it.
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English", "ar": "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
                   "tr": "T\u00fcrk\u00e7e", "pl": "Polski"}
 RIGHT_TO_LEFT = frozenset({"ar"})
+RULE_COUNT = harvest.RULE_COUNT
 
 
 @cache
@@ -40,34 +45,44 @@ def plural_form(lang: str, count: int) -> str:
         return "one" if count == 1 else "other"
 
 
+def _lookup(lang: str, key: str, count: int | None = None) -> str | None:
+    order = [lang] + ([] if lang in DIALOGUE_LANGUAGES else ["en"]) + ["nl"]
+    for code in order:
+        catalog = CATALOGS.get(code)
+        text = catalog.get(key, count) if catalog is not None else None
+        if text is not None:
+            return text
+    return None
+
+
 def t(lang: str, key: str, **values: object) -> str:
-    """A text in `lang`. With a whole `count`, the key's plural form (".one", ".few", ...) is used where the
-    catalog has it; the plain key is the "other" form."""
-    catalog = CATALOGS.get(lang, nl.STRINGS)
+    """A text in `lang`. A plural message takes the form for a whole `count`; without one, its "other" form."""
     count = values.get("count")
-    if isinstance(count, int) and not isinstance(count, bool):
-        form = plural_form(lang, count)
-        if form != "other" and f"{key}.{form}" in catalog:
-            key = f"{key}.{form}"
-    text = catalog.get(key) or (lang not in ("nl", "en") and en.STRINGS.get(key)) or nl.STRINGS.get(key) or key
+    whole = count if isinstance(count, int) and not isinstance(count, bool) else None
+    text = _lookup(lang, key, whole) or key
     return text.format(**values) if values else text
 
 
 def ground_rules(lang: str) -> list[str]:
-    """The ground rules for a phone. The domain keeps nl and en; the phone-only languages keep theirs here."""
-    return GROUND_RULES.get(lang) or RULES.get(lang) or GROUND_RULES["nl"]
+    """The ground rules in the phone's language (the harvest's catalog has the same words for nl and en)."""
+    return [_lookup(lang, f"rule.{i}") or "" for i in range(1, RULE_COUNT + 1)]
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A preset theme in the dialogue's language; free text stays as typed."""
+    return harvest.theme_label(theme, lang)
 
 
 def names_list(lang: str, names: list[str] | tuple[str, ...]) -> str:
-    """"Anna, Ben en Chris" / "Anna, Ben and Chris"."""
+    """"Anna, Ben en Chris" / "Anna, Ben and Chris" / "Anna, Ben i Chris": CLDR's list pattern (Babel)."""
     names = list(names)
     if not names:
         return ""
-    if lang not in ("nl", "en") and lang in CATALOGS:  # Arabic joins with "و", Polish with "i": CLDR knows
-        return format_list(names, locale=lang)
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} {t(lang, 'and')} {names[-1]}"
+    locale = harvest.babel_locale(lang) if lang in DIALOGUE_LANGUAGES else lang
+    try:
+        return format_list(names, locale=locale)
+    except (UnknownLocaleError, ValueError):
+        return ", ".join(names)
 
 
 def refusal(lang: str, error: DomainError) -> str:
@@ -86,12 +101,12 @@ def refusal(lang: str, error: DomainError) -> str:
 
 
 def role_label(lang: str, role: str) -> str:
-    return ROLES.get(lang, nl.ROLES).get(str(role), str(role))
+    return _lookup(lang, f"role.{role}") or str(role)
 
 
 def state_label(lang: str, state: str) -> str:
-    return STATES.get(lang, nl.STATES).get(str(state), str(state))
+    return _lookup(lang, f"state.{state}") or str(state)
 
 
 def kind_label(lang: str, kind: str) -> str:
-    return KINDS.get(lang, nl.KINDS).get(str(kind), str(kind))
+    return _lookup(lang, f"kind.{kind}") or str(kind)

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from nicegui import ui
 
 from rounds import FACILITATOR, Role, Status
-from rounds.templates import theme_label
 
-from ..i18n import role_label, t
+from ..i18n import role_label, t, theme_label
 from ..network import qr_svg
 from ..room import Change, Changed, DialogueDamaged, Room
 from .common import Redraw, attempt

@@ -11,9 +11,9 @@ from exports import ImportProblem, from_json
 from exports.across import combine
 from exports.across_render import across_filename, render_across
 from exports.json_io import MAX_IMPORT_BYTES
-from rounds.templates import THEMES, theme_label
+from rounds.templates import THEMES
 
-from ..i18n import t
+from ..i18n import t, theme_label
 from ..room import Damaged
 from .common import serve_download
 from .damaged import safe_reason

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from nicegui import ui
 
 from rounds import DomainError
-from rounds.templates import THEMES, theme_label
+from rounds.templates import THEMES
 
-from ..i18n import refusal, t
+from ..i18n import refusal, t, theme_label
 from ..room import Damaged
 from .gate import is_facilitator, key_page, logout_button
 from .theme import frame, heading

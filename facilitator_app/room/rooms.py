@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from exports.strings import template_text
 from rounds import Dialogue, Role
 from rounds.people import join
 from rounds.preparation import new_dialogue, new_facilitator_key, new_join_code
@@ -119,7 +120,7 @@ class Rooms:
         """A new dialogue from a template (place, date, language, template, facilitator_name in fields)."""
         now = self.clock()
         dialogue = new_dialogue(slug=self.store.unique_slug(title), title=title, theme=theme, now=now,
-                                join_code=self._fresh_code(), **fields)
+                                join_code=self._fresh_code(), texts=template_text, **fields)
         for person in people:
             join(dialogue, person.name, person.role, now, has_phone=person.has_phone)
         return self._add(dialogue)

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 from pypdf import PdfReader
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import Dialogue, DomainError, Outcome
 from rounds.cards import add_card, place_dot
@@ -60,7 +61,7 @@ def hostile_dialogue(language: str = "nl") -> Dialogue:
     """A finished two-round dialogue whose cards (one each) are the hostile texts, all voted on."""
     now = 1_795_802_400.0
     dialogue = new_dialogue(slug="hostile", title="Test <i>&</i> | *titel*", theme="verschil", now=now,
-                            template="leeg", language=language)
+                            template="leeg", language=language, texts=template_text)
     cards_round = add_round(dialogue, F, "Kaartjes", "Schrijf iets")
     update_round(dialogue, F, cards_round.id, card_kind="need")
     vote_round = add_round(dialogue, F, "Stippen", "Zet je stippen")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import Dialogue, Outcome
 from rounds.cards import add_card, place_dot, set_hidden
@@ -120,7 +121,7 @@ def evening(language: str = "nl") -> Dialogue:
     clock = Clock()
     dialogue = new_dialogue(slug="kersentuin", title=text["title"], theme="thuis", now=clock.now - 3600,
                             join_code="KTN42", place=text["place"], language=language,
-                            facilitator_name=FACILITATOR_NAME)
+                            facilitator_name=FACILITATOR_NAME, texts=template_text)
     dialogue.facilitator_key = "fixed-facilitator-key"
     pid = {}
     for key, name, role, phone, consent in PEOPLE:

@@ -8,6 +8,7 @@ from pathlib import Path
 from exports import render
 from exports.across import combine, theme_matches
 from exports.across_render import render_across
+from exports.strings import template_text
 from facilitator_app.harvest_cli import add_subcommands, run
 from facilitator_app.store import Store
 from rounds.preparation import new_dialogue
@@ -22,7 +23,7 @@ def other_theme():
 
 
 def test_dialogues_are_grouped_per_theme_and_unfinished_ones_are_left_out() -> None:
-    unfinished = new_dialogue(slug="later", title="Nog bezig", theme="thuis", now=0)
+    unfinished = new_dialogue(slug="later", title="Nog bezig", theme="thuis", now=0, texts=template_text)
     across = combine([evening("nl"), other_theme(), unfinished, evening("en")], tz=TZ)
     assert [t.label for t in across.themes] == ["thuis in je buurt, elkaar zien",
                                                 "ondersteuning mantelzorgers en dementerenden"]

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from exports import FORMATS, render
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds.preparation import new_dialogue
 from rounds.talking_piece import close_round, open_next_round
@@ -18,7 +19,8 @@ from .story import TZ, evening
 
 def empty_evening(language: str):
     """Every round opened and closed with nobody there: finished, with nothing said."""
-    dialogue = new_dialogue(slug="leeg", title="Lege zaal", theme="gemeenschap", now=0, language=language)
+    dialogue = new_dialogue(slug="leeg", title="Lege zaal", theme="gemeenschap", now=0, language=language,
+                            texts=template_text)
     for n in range(len(dialogue.rounds)):
         open_next_round(dialogue, F, 10 * n + 1)
         close_round(dialogue, F, 10 * n + 5)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from exports import HarvestNotReady, missing_for_harvest, render, write_all
+from exports.strings import template_text
 from facilitator_app.harvest_cli import add_subcommands, run
 from facilitator_app.store import Store
 from rounds import FACILITATOR as F
@@ -28,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
 
 def halfway(language: str = "nl"):
     """Rounds 1 and 2 done; round 3 open with Anna heard and Ben and Chris still waiting."""
-    dialogue = new_dialogue(slug="halfway", title="Halverwege", theme="thuis", now=0, language=language)
+    dialogue = new_dialogue(slug="halfway", title="Halverwege", theme="thuis", now=0, language=language,
+                            texts=template_text)
     for n, name in enumerate(["Anna", "Ben", "Chris"]):
         join(dialogue, name, "resident", n + 1)
     for index in range(3):
@@ -67,9 +69,9 @@ def test_an_open_round_where_everyone_was_heard_still_has_to_be_closed() -> None
 
 
 def test_a_dialogue_that_has_not_started_misses_every_round() -> None:
-    dialogue = new_dialogue(slug="x", title="Nog niet", theme="thuis", now=0)
+    dialogue = new_dialogue(slug="x", title="Nog niet", theme="thuis", now=0, texts=template_text)
     assert missing_for_harvest(dialogue) == [f"Ronde {n} is nog niet gedaan" for n in range(1, 6)]
-    empty = new_dialogue(slug="y", title="Leeg", theme="", now=0, template="leeg")
+    empty = new_dialogue(slug="y", title="Leeg", theme="", now=0, template="leeg", texts=template_text)
     assert missing_for_harvest(empty) == ["De wijkdialoog heeft nog geen rondes"]
 
 

@@ -9,12 +9,14 @@ import pytest
 from exports import across_filename, filename, render
 from exports.fmt import clock, duration
 from exports.people import Naming
+from exports.strings import template_text
 from rounds.people import join
 from rounds.preparation import new_dialogue
 
 
 def naming(anonymous: bool = False) -> Naming:
-    dialogue = new_dialogue(slug="x", title="X", theme="thuis", now=0, facilitator_name="Fatima el Amrani")
+    dialogue = new_dialogue(slug="x", title="X", theme="thuis", now=0, facilitator_name="Fatima el Amrani",
+                            texts=template_text)
     join(dialogue, "Anna de Vries", "resident", 1, name_in_report=True)
     join(dialogue, "Wil", "resident", 2)
     join(dialogue, "Anna Bakker", "professional", 3)
@@ -50,7 +52,7 @@ def test_a_label_already_in_the_text_is_not_bracketed_twice() -> None:
 
 def test_a_person_read_back_with_a_label_for_a_name_is_replaced_only_whole() -> None:
     """After an import the one who declined is called "Gemeente 1": the word "Gemeente" is still a word."""
-    dialogue = new_dialogue(slug="x", title="X", theme="thuis", now=0)
+    dialogue = new_dialogue(slug="x", title="X", theme="thuis", now=0, texts=template_text)
     join(dialogue, "Gemeente 1", "municipality", 1)
     join(dialogue, "Zorg/welzijn 1", "care_welfare", 2)
     names = Naming(dialogue, "nl", anonymous=False)
@@ -103,7 +105,7 @@ def test_a_slug_never_becomes_a_path() -> None:
 
 def test_an_unknown_format_is_refused_before_anything_else() -> None:
     with pytest.raises(ValueError, match="unknown format"):
-        render(new_dialogue(slug="x", title="X", theme="", now=0), "odt")
+        render(new_dialogue(slug="x", title="X", theme="", now=0, texts=template_text), "odt")
 
 
 def test_times_and_durations() -> None:

@@ -172,11 +172,12 @@ async def test_lock_joining_and_take_someone_out(create_user, setup):
 
 
 def test_names_that_look_the_same_on_screen_are_told_apart():
+    from exports.strings import template_text
     from facilitator_app.room.labels import person_labels
     from rounds.people import join
     from rounds.preparation import new_dialogue
 
-    dialogue = new_dialogue(slug="linde", title="De Linde", theme="thuis", now=1.0)
+    dialogue = new_dialogue(slug="linde", title="De Linde", theme="thuis", now=1.0, texts=template_text)
     for name in ("Anna", "\u0410nna", "An\u200bna", "Ben"):  # Latin, Cyrillic А, a zero-width space
         join(dialogue, name, "resident", 1.0)
     labels = list(person_labels(dialogue, "nl").values())

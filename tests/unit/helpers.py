@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from exports.strings import template_text
 from rounds import FACILITATOR, Dialogue, Participant
 from rounds.people import join
 from rounds.preparation import new_dialogue
@@ -23,7 +24,8 @@ def table(
     *names: str, template: str = "wijkdialoog", clock: Clock | None = None
 ) -> tuple[Dialogue, dict[str, Participant]]:
     clock = clock or Clock()
-    dialogue = new_dialogue(slug="test", title="Wijkdialoog Test", theme="thuis", now=clock.now, template=template)
+    dialogue = new_dialogue(slug="test", title="Wijkdialoog Test", theme="thuis", now=clock.now, template=template,
+                            texts=template_text)
     people = {name: join(dialogue, name, "resident", clock.tick()) for name in names}
     return dialogue, people
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import CardKind, DomainError, Outcome, Role
 from rounds import errors as e
@@ -222,8 +223,8 @@ def test_name_and_role_can_change_while_running():
 
 # Template and dialogue
 def test_default_template_has_five_rounds_with_the_theme_in_the_questions():
-    nl = new_dialogue(slug="a", title="De Linde", theme="thuis", now=0)
-    en = new_dialogue(slug="b", title="De Linde", theme="Free theme", now=0, language="en")
+    nl = new_dialogue(slug="a", title="De Linde", theme="thuis", now=0, texts=template_text)
+    en = new_dialogue(slug="b", title="De Linde", theme="Free theme", now=0, language="en", texts=template_text)
     assert [r.card_kind for r in nl.rounds] == ["none", "experience", "dream", "need", "pledge"]
     assert "thuis in je buurt" in nl.rounds[0].question and "Free theme" in en.rounds[0].question
     assert en.rounds[0].title == "Getting acquainted"
@@ -232,10 +233,10 @@ def test_default_template_has_five_rounds_with_the_theme_in_the_questions():
 
 
 def test_join_code_has_no_look_alikes_and_key_is_long():
-    codes = {new_dialogue(slug="a", title="T", theme="", now=0).join_code for _ in range(200)}
+    codes = {new_dialogue(slug="a", title="T", theme="", now=0, texts=template_text).join_code for _ in range(200)}
     assert all(len(c) == 5 and set(c) <= set(JOIN_CODE_ALPHABET) for c in codes)
     assert not set("0O1IL") & set(JOIN_CODE_ALPHABET)
-    assert len(new_dialogue(slug="a", title="T", theme="", now=0).facilitator_key) >= 20
+    assert len(new_dialogue(slug="a", title="T", theme="", now=0, texts=template_text).facilitator_key) >= 20
 
 
 def test_rounds_are_edited_only_while_preparing():

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import Dialogue, DomainError, Outcome, Status
 from rounds.cards import add_card, place_dot, set_hidden
@@ -73,8 +74,9 @@ def _round_trip(dialogue: Dialogue) -> Dialogue:
 
 
 def test_the_dialogues_the_app_writes_pass() -> None:
-    check_dialogue(new_dialogue(slug="leeg", title="Leeg", theme="", now=0, template="leeg"))
-    check_dialogue(new_dialogue(slug="en", title="Our street", theme="thuis", now=0, language="en"))
+    check_dialogue(new_dialogue(slug="leeg", title="Leeg", theme="", now=0, template="leeg", texts=template_text))
+    check_dialogue(new_dialogue(slug="en", title="Our street", theme="thuis", now=0, language="en",
+                                texts=template_text))
     finished = _finished_story()
     check_dialogue(finished)
     check_dialogue(_round_trip(finished))

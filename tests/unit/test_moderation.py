@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import DomainError
 from rounds import errors as e
@@ -17,7 +18,8 @@ from rounds.talking_piece import close_round, next_speaker, open_next_round, sum
 
 
 def dialogue_with(*names: str):
-    dialogue = new_dialogue(slug="linde", title="De Linde", theme="thuis", now=1.0, join_code="ABCDE")
+    dialogue = new_dialogue(slug="linde", title="De Linde", theme="thuis", now=1.0, join_code="ABCDE",
+                            texts=template_text)
     people = [join(dialogue, name, "resident", 1.0, token=f"tok-{name}") for name in names]
     return dialogue, people
 

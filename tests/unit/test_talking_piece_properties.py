@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from exports.strings import template_text
 from rounds import FACILITATOR as F
 from rounds import DomainError, Outcome, RoundState, SpeakerState
 from rounds.cards import add_card
@@ -32,7 +33,7 @@ class TalkingPieceMachine(RuleBasedStateMachine):
     @initialize()
     def setup(self) -> None:
         self.now = 0.0
-        self.dialogue = new_dialogue(slug="prop", title="Property", theme="thuis", now=0)
+        self.dialogue = new_dialogue(slug="prop", title="Property", theme="thuis", now=0, texts=template_text)
         self.refusals = 0
 
     def tick(self, seconds: float = 1.0) -> float:

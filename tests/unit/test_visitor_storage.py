@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from exports.strings import template_text
 from facilitator_app import storage_cleanup, visitor_storage
 from facilitator_app.storage_cleanup import keep_private, remove_orphan_storage
 from facilitator_app.visitor_storage import card_draft, device_token, drop_card_draft, keep_card_draft
@@ -24,7 +25,7 @@ OLD = NOW - 3600
 
 @pytest.fixture
 def dialogue():
-    dialogue = new_dialogue(slug="de-linde", title="De Linde", theme="thuis", now=1.0)
+    dialogue = new_dialogue(slug="de-linde", title="De Linde", theme="thuis", now=1.0, texts=template_text)
     join(dialogue, "Anna", "resident", 1.0, token=device_token(SECRET, "anna-browser", "de-linde"))
     join(dialogue, "Ben", "resident", 1.0, token="legacy-random-token")
     return dialogue
