@@ -9,9 +9,8 @@ from nicegui import ui
 from rounds import Card, Status
 from rounds.agenda import ranked_agenda
 from rounds.talking_piece import open_round
-from rounds.templates import GROUND_RULES, theme_label
 
-from ..i18n import kind_label, role_label, t
+from ..i18n import ground_rules, kind_label, role_label, t, theme_label
 from ..network import qr_svg
 from ..room import Change, Changed, DialogueDamaged, Room
 from .damaged import damaged_page
@@ -147,7 +146,7 @@ class ScreenView:
                 else:
                     heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold q-mt-md")
                     with ui.element("ul").classes("s-text"):
-                        for rule in GROUND_RULES[lang]:
+                        for rule in ground_rules(lang):
                             with ui.element("li"):
                                 ui.label(rule)
                 present = [p for p in dialogue.participants if p.present]
@@ -198,7 +197,7 @@ class ScreenView:
         elif rnd.card_kind == "none":
             heading(t(lang, "screen.rules"), 2, "s-text text-weight-bold")
             with ui.element("ul").classes("s-text wd-card"):
-                for rule in GROUND_RULES[lang]:
+                for rule in ground_rules(lang):
                     with ui.element("li").classes("q-my-xs"):
                         ui.label(rule)
         else:
