@@ -26,6 +26,9 @@ a.nicegui-link, a.nicegui-link:visited { color: var(--wd-primary); text-decorati
 .wd-muted { color: var(--wd-muted); }
 .wd-warm { background: var(--wd-warm); color: var(--wd-warm-text); }
 .wd-text { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
+/* People's own words (an Arabic card, a Hebrew name) take their direction from their first letter, also
+   on the Dutch or English console and projector. */
+.wd-text, .wd-chip { unicode-bidi: plaintext; }
 .wd-chip { display: inline-block; border-radius: 999px; padding: 2px 10px; font-size: 0.85em;
            border: 1px solid var(--wd-line); background: #fff; color: var(--wd-text); }
 .wd-chip-speaking { background: var(--wd-primary); color: #fff; border-color: var(--wd-primary); }

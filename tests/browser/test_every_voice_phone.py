@@ -189,4 +189,20 @@ async def test_three_phones_three_languages(bare_server, browser, artefacts):  #
 
 
 async def after_the_last_round(console: Page, phones: tuple[Page, ...]) -> None:
-    """Hook for item 7 ("did you feel heard?"): the answer on the phone, in each phone's language."""
+    """Item 7: when the last round closes, a phone answers "did you feel heard?" in its own language."""
+    sanne, fatima, ola = phones
+    await ola.evaluate("document.documentElement.style.fontSize = ''")
+    while await console.get_by_role("button", name="Toch sluiten…").count():
+        await button(console, "Toch sluiten…")
+        await console.get_by_label("Reden").fill("We gaan verder in de volgende ronde")
+        await console.get_by_role("dialog").get_by_role("button", name="Ronde sluiten").click()
+        await expect(console.get_by_role("dialog")).to_have_count(0)
+        if await console.get_by_role("button", name="Ronde beginnen").count():
+            await button(console, "Ronde beginnen")
+            await expect(console.get_by_role("button", name="Volgende spreker")).to_be_visible()
+    await expect(ola.get_by_text("Czy masz poczucie, że cię wysłuchano?")).to_be_visible()
+    await ola.get_by_role("button", name="5 – całkowicie").click()
+    await ola.get_by_label("Chcesz dodać jedno słowo? Możesz, ale nie musisz.").fill("dziękuję")
+    await button(ola, "Gotowe")
+    await expect(ola.get_by_text("Dziękujemy!")).to_be_visible()
+    await expect(console.get_by_text("1 van de 3 deelnemers", exact=False)).to_be_visible()

@@ -15,6 +15,7 @@ from facilitator_app.store import Store
 
 from .conftest import start_server, stop_server
 from .scene import LAPTOP, Scene, button, open_screen
+from .test_accessibility import serious_violations
 
 FORMATS = ["Markdown", "HTML", "Word", "PDF", "CSV", "CSV (Excel NL)", "JSON"]
 
@@ -106,6 +107,9 @@ async def test_a_first_night_in_english(english_server, browser, artefacts):  # 
         await expect(console.get_by_text("Henk has 0 dots left")).to_be_visible()
         await expect(console.get_by_role("button", name="Add a dot for Henk: 邻居帮我搬家")).to_be_disabled()
         await scene.shot(console, "console-dots-for-henk")
+        # The English console and projector, like the Dutch ones: no serious or critical axe findings.
+        found = {"console-en": await serious_violations(console), "screen-en": await serious_violations(screen)}
+        assert {page: v for page, v in found.items() if v} == {}
         await expect(screen.get_by_text("Just arrived? Scan or go to")).to_be_visible()
         await scene.shot(screen, "screen-round-4-corner")
         await everyone_speaks(console, 3)

@@ -90,6 +90,11 @@ async def test_hostile_names_and_cards_show_as_plain_text(server, browser, artef
             await expect(screen.get_by_text(text, exact=True)).to_be_visible()
         for name in HOSTILE_NAMES:
             await expect(console.get_by_text(name, exact=True).first).to_be_visible()
+        arabic = "نحتاج إلى مكان للقاء 🌳"  # read right to left on the Dutch projector and console too
+        for page in (screen, console):
+            card = page.get_by_text(arabic, exact=True).first
+            assert await card.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
+            assert await card.evaluate("e => getComputedStyle(e).direction") == "ltr"  # the page stays Dutch
         assert await screen.locator("img[src=x]").count() == 0
         assert await screen.locator("script:text('alert')").count() == 0
         assert await console.get_by_text("49", exact=True).count() == 0
