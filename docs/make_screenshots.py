@@ -50,7 +50,7 @@ def start(data: Path) -> tuple[subprocess.Popen, str, str, str]:
 
 
 async def phone_joins(browser, join_url: str, name: str):
-    context = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    context = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="nl-NL")
     page = await context.new_page()
     await page.goto(join_url)
     await page.get_by_label("Je naam").fill(name)
