@@ -186,3 +186,16 @@ def test_a_retired_themes_dots_stay_recorded_but_count_for_nothing_and_come_back
     assert [(r.theme_id, r.dots) for r in wall_result(wall)] == [("w2", 1)]
     refused("theme_retired", lambda: remove_dot(wall, "t1:p1", "w1", 12.0), wall)
     refused("theme_retired", lambda: place_dot(wall, "t1:p1", Role.RESIDENT, "w1", 12.0), wall)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "ar", "tr", "pl"])
+def test_every_wall_refusal_is_said_in_every_language_of_the_phone(lang) -> None:
+    from facilitator_app.i18n import CATALOGS, refusal
+    from rounds.events.wall import WALL_CODES
+
+    assert [code for code in WALL_CODES if f"error.{code}" not in CATALOGS[lang]] == []
+    wall = grouped_wall()
+    with pytest.raises(DomainError) as caught:
+        add_theme(wall, "groen", 9.0)
+    said = refusal(lang, caught.value)
+    assert "Groen" in said and "{" not in said
