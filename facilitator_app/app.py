@@ -14,6 +14,7 @@ from .access import Access
 from .config import Settings, facilitator_key, storage_secret
 from .connection_guard import server_limits
 from .demo import ensure_demo
+from .events import Events, EventStore
 from .network import base_url
 from .room import Rooms
 from .storage_cleanup import private_storage
@@ -26,6 +27,7 @@ class AppState:
     store: Store
     rooms: Rooms
     access: Access
+    events: Events
     demo_slug: str | None = None
     tick: Event = field(default_factory=Event)
     secret: str = ""  # the storage secret: signs cookies and derives device tokens
@@ -36,6 +38,15 @@ class AppState:
 
     def join_url(self, code: str) -> str:
         return f"{self.base_url}/join/{code}"
+
+    def organiser_link(self, event_slug: str, key: str) -> str:
+        return f"{self.base_url}/e/{event_slug}?key={key}"
+
+    def host_link(self, event_slug: str, table_id: str, key: str) -> str:
+        return f"{self.base_url}/e/{event_slug}/host/{table_id}?key={key}"
+
+    def event_join_url(self, event_slug: str) -> str:
+        return f"{self.base_url}/e/{event_slug}/join"
 
     def facilitator_link(self) -> str:
         return f"{self.base_url}/?key={self.access.key}"
@@ -55,8 +66,9 @@ def build(settings: Settings) -> AppState:
 
     private_storage(settings.data_dir)  # owner-only folder and files; NiceGUI's storage kept beside the dialogues
     store = Store(settings.data_dir)
-    state = AppState(settings, store, Rooms(store), Access(facilitator_key(settings.data_dir)),
-                     secret=storage_secret(settings.data_dir))
+    rooms, secret = Rooms(store), storage_secret(settings.data_dir)
+    state = AppState(settings, store, rooms, Access(facilitator_key(settings.data_dir)),
+                     Events(EventStore(settings.data_dir), rooms, secret), secret=secret)
     bench_join_limit(state.access)
     if settings.demo:
         state.demo_slug = ensure_demo(state.rooms, settings.lang)

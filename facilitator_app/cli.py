@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from . import harvest_cli
+from . import event_cli, harvest_cli
 from .config import Settings
 from .i18n import t
 from .store import Store, StoreError, data_dir_from
@@ -70,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     listing = sub.add_parser("list", help="the dialogues on this machine, with status")
     listing.add_argument("--data", default=argparse.SUPPRESS)
     harvest_cli.add_subcommands(sub)
+    event_cli.add_subcommands(sub)
     return main
 
 
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return _list(args)
     if args.command in ("export", "import", "harvest"):
         return harvest_cli.run(args)
+    if args.command == "event":
+        return event_cli.run(args)
     return _serve(args)
 
 

@@ -13,7 +13,7 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from nicegui import app
 from nicegui.storage import Storage
 
 from .room import Room
-from .visitor_storage import FACILITATOR_KEY, TOKENS, device_token
+from .visitor_storage import EVENT_KEYS, FACILITATOR_KEY, TOKENS, device_token
 
 if TYPE_CHECKING:
     from rounds import Dialogue
@@ -35,10 +35,14 @@ PREFIX, SUFFIX = "storage-user-", ".json"
 
 
 def _belongs_to_someone(browser_id: str, data: Mapping[str, Any], tokens: Mapping[str, set[str]], secret: str,
-                        app_key: str | None) -> bool:
+                        app_key: str | None, keeps_grant: Callable[[str, str], bool] | None = None) -> bool:
     key = data.get(FACILITATOR_KEY)
     if isinstance(key, str) and key and (app_key is None or key == app_key):
         return True
+    grants = data.get(EVENT_KEYS)
+    if keeps_grant is not None and isinstance(grants, dict) and any(
+            isinstance(k, str) and keeps_grant(g, k) for g, k in grants.items()):
+        return True  # an organiser's or a table host's browser, with a key that still works
     if any(device_token(secret, browser_id, slug) in known for slug, known in tokens.items()):
         return True
     stored = data.get(TOKENS)
@@ -54,7 +58,8 @@ def _read(path: Path) -> Mapping[str, Any]:
 
 
 def remove_orphan_storage(storage_dir: Path, dialogues: Iterable[Dialogue], secret: str, now: float, *,
-                          app_key: str | None = None, max_age: float = ORPHAN_AGE) -> list[str]:
+                          app_key: str | None = None, max_age: float = ORPHAN_AGE,
+                          keeps_grant: Callable[[str, str], bool] | None = None) -> list[str]:
     """Deletes the orphan user-storage files in `storage_dir`; returns the browser ids removed.
 
     `app_key` is the key this app accepts; without it, any stored key counts. A storage NiceGUI has
@@ -72,7 +77,7 @@ def remove_orphan_storage(storage_dir: Path, dialogues: Iterable[Dialogue], secr
             continue
         in_memory = loaded.get(browser_id)
         data = in_memory if in_memory else _read(path)
-        if _belongs_to_someone(browser_id, data, tokens, secret, app_key):
+        if _belongs_to_someone(browser_id, data, tokens, secret, app_key, keeps_grant):
             continue
         if in_memory is not None:
             in_memory.clear()  # an open page may still use it; empty, NiceGUI no longer writes it
@@ -86,12 +91,13 @@ def remove_orphan_storage(storage_dir: Path, dialogues: Iterable[Dialogue], secr
     return removed
 
 
-def remove_orphan_storage_now(rooms: Rooms, secret: str, app_key: str, now: float | None = None) -> list[str]:
+def remove_orphan_storage_now(rooms: Rooms, secret: str, app_key: str, now: float | None = None,
+                              keeps_grant: Callable[[str, str], bool] | None = None) -> list[str]:
     """The job at start and every few minutes. Every dialogue that can be read counts; a damaged file
     cannot name its people, but its phones lose only card drafts (they are known by their cookie)."""
     dialogues = [room.dialogue for room in rooms.all() if isinstance(room, Room)]
     return remove_orphan_storage(app.storage.path, dialogues, secret, time.time() if now is None else now,
-                                 app_key=app_key)
+                                 app_key=app_key, keeps_grant=keeps_grant)
 
 
 def private_storage(data_dir: Path) -> Path:

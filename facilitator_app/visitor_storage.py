@@ -24,6 +24,8 @@ FACILITATOR_KEY = "facilitator_key"
 TOKENS = "tokens"  # slug -> token, written by earlier versions; still read so those phones stay known
 DRAFTS = "drafts"
 PHONE_LOOK = "phone"  # {"lang": "ar", "large": True}: how this phone wants to be spoken to, across dialogues
+EVENT_KEYS = "event_keys"  # "<event>" (organiser) or "<event>/<table id>" (host) -> the key that opened it
+MAX_EVENT_KEYS = 50
 MAX_DRAFTS = 20  # one per open round is all a phone needs; old ones go first
 
 
@@ -54,6 +56,30 @@ def remember_key(key: str) -> None:
 
 def forget_key() -> None:
     app.storage.user.pop(FACILITATOR_KEY, None)
+
+
+def remembered_event_key(grant: str) -> str | None:
+    """The organiser key ("<event>") or host key ("<event>/<table id>") this browser opened with."""
+    keys = _stored(EVENT_KEYS)
+    key = keys.get(grant) if isinstance(keys, dict) else None
+    return key if isinstance(key, str) else None
+
+
+def remembered_event_grants() -> dict[str, str]:
+    keys = _stored(EVENT_KEYS)
+    return {k: v for k, v in keys.items() if isinstance(v, str)} if isinstance(keys, dict) else {}
+
+
+def remember_event_key(grant: str, key: str) -> None:
+    """Only called after the key matched, like the app key: an organiser's or host's browser keeps it."""
+    keys = remembered_event_grants()
+    keys.pop(grant, None)
+    keys[grant] = key
+    app.storage.user[EVENT_KEYS] = dict(list(keys.items())[-MAX_EVENT_KEYS:])
+
+
+def forget_event_keys() -> None:
+    app.storage.user.pop(EVENT_KEYS, None)
 
 
 def remembered_token(slug: str) -> str | None:

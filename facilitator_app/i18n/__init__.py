@@ -16,6 +16,7 @@ from babel.lists import format_list
 from exports import strings as harvest
 from exports.catalog import Messages, load_domain
 from rounds import DomainError
+from rounds.signups import SignupProblem
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "wijkdialoog"
@@ -110,3 +111,11 @@ def state_label(lang: str, state: str) -> str:
 
 def kind_label(lang: str, kind: str) -> str:
     return _lookup(lang, f"kind.{kind}") or str(kind)
+
+
+def signup_problem(lang: str, problem: SignupProblem) -> str:
+    """One problem of a sign-up list, with its line number: "Regel 4: de rol ontbreekt." """
+    values = {"column": "", "value": "", "limit": "", "expected": "", "found": "", "last_line": "",
+              **{k: str(v) for k, v in problem.details.items()}}
+    text = t(lang, "signup.line", line=problem.line, problem=t(lang, f"signup.{problem.code}", **values))
+    return f"{text} {t(lang, 'signup.kept')}" if problem.kept else text

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from nicegui import app
 
 from ..storage_cleanup import remove_orphan_storage_now
-from . import console, harvest, home, phone, screen
+from . import console, event_entry, harvest, home, phone, screen
 from .theme import add_shared_style
 
 if TYPE_CHECKING:
@@ -28,9 +28,11 @@ def register(state: AppState) -> None:
     # One app-level clock for every speaking timer on every screen, not a timer per client.
     app.timer(1.0, state.tick.emit)
     # Storage of visitors who never joined is removed at start and every five minutes.
-    app.timer(300, lambda: remove_orphan_storage_now(state.rooms, state.secret, state.access.key))
+    app.timer(300, lambda: remove_orphan_storage_now(state.rooms, state.secret, state.access.key,
+                                                     keeps_grant=state.events.grant_works))
     home.register(state)
     console.register(state)
     screen.register(state)
     phone.register(state)
     harvest.register(state)
+    event_entry.register(state)

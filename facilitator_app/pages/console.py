@@ -16,6 +16,7 @@ from .console_export import export_panel
 from .console_prepare import PreparePanel
 from .console_run import RunPanel
 from .damaged import damaged_page
+from .event_access import full_facilitator, may_run_dialogue
 from .gate import is_facilitator, key_page, logout_button
 from .screen_access import screen_link, screen_path
 from .theme import frame, heading
@@ -36,7 +37,7 @@ def register(state: AppState) -> None:
                 key_page(state, state.settings.lang, wrong=bool(key))
             return
         lang = room.dialogue.language if room else state.settings.lang
-        if not is_facilitator(state, key):  # only the key this app issued; never one from a file
+        if not may_run_dialogue(state, slug, key):  # the app's key, or this table's organiser or host
             key_page(state, lang, wrong=bool(key))
             return
         if room is None:
@@ -61,7 +62,8 @@ class ConsoleView:
                 heading(dialogue.title, 1).mark("console-title")
                 self.status = ui.label().classes("wd-muted").mark("console-status")
             with ui.row().classes("gap-2"):
-                ui.link(t(lang, "console.home"), "/").classes("text-lg q-mr-md")
+                if full_facilitator(self.state):  # a table's host cannot open the home page
+                    ui.link(t(lang, "console.home"), "/").classes("text-lg q-mr-md")
                 logout_button(lang)
                 ui.button(t(lang, "console.open_screen"), icon="tv",
                           on_click=lambda: ui.navigate.to(screen_path(self.state, dialogue.slug), new_tab=True)).props(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from nicegui import ui
 
 from ..i18n import t
-from ..visitor_storage import forget_key, remember_key, remembered_key
+from ..visitor_storage import forget_event_keys, forget_key, remember_key, remembered_key
 from .theme import frame, heading
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def logout_button(lang: str) -> ui.button:
 
     def logout() -> None:
         forget_key()
+        forget_event_keys()  # an organiser's or host's keys go too: "log out" means this browser opens nothing
         ui.navigate.to("/")
 
     return ui.button(t(lang, "access.logout"), icon="logout", on_click=logout).props("flat").mark("logout")

@@ -8,6 +8,7 @@ from facilitator_app import network
 from facilitator_app.access import Access
 from facilitator_app.app import AppState
 from facilitator_app.config import Settings
+from facilitator_app.events import Events, EventStore
 from facilitator_app.room import Rooms
 from facilitator_app.store import Store
 
@@ -40,6 +41,10 @@ def test_public_url_always_wins(host):
 
 def test_join_link_and_facilitator_link_of_a_loopback_app_open_on_loopback(tmp_path):
     store = Store(tmp_path)
-    state = AppState(Settings(data_dir=tmp_path, host="127.0.0.1", port=9123), store, Rooms(store), Access("k3y"))
+    rooms = Rooms(store)
+    state = AppState(Settings(data_dir=tmp_path, host="127.0.0.1", port=9123), store, rooms, Access("k3y"),
+                     Events(EventStore(tmp_path), rooms, "secret"))
     assert state.join_url("AB12C") == "http://127.0.0.1:9123/join/AB12C"
     assert state.facilitator_link() == "http://127.0.0.1:9123/?key=k3y"
+    assert state.host_link("dag", "t2", "h0st") == "http://127.0.0.1:9123/e/dag/host/t2?key=h0st"
+    assert state.event_join_url("dag") == "http://127.0.0.1:9123/e/dag/join"
