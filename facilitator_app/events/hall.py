@@ -24,12 +24,13 @@ from ..room import Room, Rooms
 from .door import EventChanged, EventCore
 from .keys import current_key, next_key, revoked
 from .store import EventStore
+from .venues import VenueCommands
 from .wall_commands import WallCommands
 
 SIGNUPS_REFUSED = "signups_refused"  # a line of the list could not be read: nothing was imported
 
 
-class EventHall(WallCommands, EventCore):
+class EventHall(WallCommands, VenueCommands, EventCore):
     """The single writer of one event record."""
 
     def __init__(self, store: EventStore, rooms: Rooms, secret: str, event: Event, wall: Wall,

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from exports.strings import template_text
 from rounds import Dialogue, Role
-from rounds.people import join
+from rounds.people import join, require_facilitator
 from rounds.preparation import new_dialogue, new_facilitator_key, new_join_code
 
 from ..store import Store, StoreError
 from .card_commands import CardCommands
+from .changes import Changed
 from .feedback_commands import FeedbackCommands
 from .floor_commands import FloorCommands
 from .people_commands import PeopleCommands
@@ -24,6 +25,22 @@ log = logging.getLogger(__name__)
 
 class Room(PeopleCommands, FloorCommands, CardCommands, PlanCommands, FeedbackCommands):
     """One per dialogue, the single writer. Each use case is one named command (see the mixins)."""
+
+    async def replace_with_newer_copy(self, actor: str, newer: Dialogue) -> Dialogue:
+        """A later export of a table that ran on another laptop replaces this imported copy (issue 11).
+
+        The copy keeps its own slug, join code and key; device tokens from elsewhere are never trusted.
+        """
+        def replace(dialogue: Dialogue, _now: float) -> Dialogue:
+            require_facilitator(actor)
+            keep = dialogue.slug, dialogue.join_code, dialogue.facilitator_key
+            vars(dialogue).update(vars(newer))
+            dialogue.slug, dialogue.join_code, dialogue.facilitator_key = keep
+            dialogue.blocked_tokens = []
+            for person in dialogue.participants:
+                person.token = ""
+            return dialogue
+        return await self._act(Changed.PLAN, actor, replace)
 
 
 class DialogueDamaged(Exception):

@@ -36,6 +36,7 @@ from .model import (
     MAX_EVENT_PLACE_CHARS,
     MAX_EVENT_THEME_CHARS,
     MAX_NEIGHBOURHOOD_CHARS,
+    MAX_ORIGIN_CHARS,
     MAX_PLACES,
     MAX_SEATS_PER_TABLE,
     MAX_TABLE_NAME_CHARS,
@@ -132,6 +133,7 @@ def _tables(ev: Event, people: dict[str, SignUp]) -> None:
         if table.dialogue_slug:
             slugs.add(table.dialogue_slug)
         _enum(table.status, TableStatus, f"{at}.status")
+        _text(table.origin, f"{at}.origin", MAX_ORIGIN_CHARS, line=True, empty=True)
         if not isinstance(table.host_key_hash, str) or not KEY_HASH.fullmatch(table.host_key_hash):
             raise _fail("key hash format", f"{at}.host_key_hash")
         _ids(table.seats, people, "person", f"{at}.seats")

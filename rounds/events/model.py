@@ -22,6 +22,7 @@ MAX_EVENT_DATE_CHARS = 40
 MAX_NEIGHBOURHOOD_CHARS = 80
 MAX_WISHES = 10  # per person and per kind ("together with", "apart from")
 MAX_KEY_HASH_CHARS = 256
+MAX_ORIGIN_CHARS = 120
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}")  # a person's language: "nl", "en", "ar", "tr", ...
 DEFAULT_MIN_PER_TABLE = 6
 DEFAULT_MAX_PER_TABLE = 8
@@ -79,6 +80,7 @@ class EventTable:
     status: TableStatus = TableStatus.PLANNED
     host_key_hash: str = ""  # "" = no host link (never made, or revoked)
     seats: list[str] = field(default_factory=list)  # SignUp ids, in seating order
+    origin: str = ""  # for a table read from another laptop's export: who it was there (see merge.py)
 
 
 @dataclass
