@@ -134,9 +134,9 @@ class EventJoinForm:
                 return
             wanted = look_alike_key(self.name.value or "")
             matches = [p for p in event.people if wanted and look_alike_key(p.name) == wanted]
-            tables = {rules.table_of(event, p.id) for p in matches} - {None}
-            if len(tables) == 1:
-                table = tables.pop()
+            seated = [table for p in matches if (table := rules.table_of(event, p.id)) is not None]
+            if seated and all(table is seated[0] for table in seated):
+                table = seated[0]
                 room = self.hall.table_room(table)
                 if room is not None:
                     ui.label(t(lang, "event.your_table", table=table.name)).classes("text-h6").mark(
