@@ -20,10 +20,11 @@ from rounds.feedback import answers_by_role
 from . import fmt
 from .event_harvest_model import RecordLine, RoleCount, TableLine
 from .felt_heard import average
-from .people import Naming
+from .people import _PARTICLES, Naming
 from .strings import join_names, role_label, t
 
 _WORD = re.compile(r"\w+")
+_MASK = "\ue000"  # a private-use character: no name contains it, and it is no word character
 
 
 @dataclass
@@ -46,25 +47,59 @@ class Tables:
         self.by_id = {seat.table.id: seat for seat in self.seats}
         self._tables_of_word: dict[str, set[str]] = {}
         for seat in self.seats:
-            people = [p.name for p in seat.dialogue.participants] + [seat.dialogue.facilitator_name]
-            for word in _WORD.findall(" ".join(people)):
-                self._tables_of_word.setdefault(word.casefold(), set()).add(seat.table.id)
+            for name in [p.name for p in seat.dialogue.participants] + [seat.dialogue.facilitator_name]:
+                words = _WORD.findall(name)
+                for word in words:
+                    # "de" in "Anna de Vries" is no name on its own (Naming never replaces it either), and it
+                    # is in nearly every Dutch text: it would ask every table of the hall about every card.
+                    if len(words) == 1 or (len(word) >= 2 and word.casefold() not in _PARTICLES):
+                        self._tables_of_word.setdefault(word.casefold(), set()).add(seat.table.id)
+        self._done: dict[tuple[str, str], str] = {}  # table names and theme titles come back many times
+        self._generic = f"[{t(lang, 'name_label')}]"
+        self._tags: dict[str, re.Pattern[str]] = {}
 
     def scrub(self, text: str, own: str = "") -> str:
-        """Free text with the names that may not appear replaced: the writer's own table first, so its
-        people get their own labels, then every other table that has a name sharing a word with it."""
+        """Free text with the names that may not appear replaced: by their labels for the writer's own table
+        ("[Bewoner 2]"), and by a neutral "[naam]" for anyone from another table, whose label would point
+        at someone else at this one. Errs on the side of replacing: a shown name at this table that is a
+        hidden name at another is replaced too."""
         if not text:
             return text
+        key = (text, own)
+        if key not in self._done:
+            self._done[key] = self._scrub(text, own)
+        return self._done[key]
+
+    def _scrub(self, text: str, own: str) -> str:
         seat = self.by_id.get(own)
         if seat is not None:
             text = seat.names.scrub(text)
         others: set[str] = set()
         for word in _WORD.findall(text):
             others |= self._tables_of_word.get(word.casefold(), set())
+        others.discard(own)
+        if not others:
+            return text
+        # The own table's labels are set aside first, so that only what another table puts in turns neutral.
+        own_tags = self._own_tags(seat)
+        kept = own_tags.findall(text)
+        text = own_tags.sub(_MASK, text)
         for seat in self.seats:  # in the event's order, so the same text always comes out the same
-            if seat.table.id in others and seat.table.id != own:
+            if seat.table.id in others:
                 text = seat.names.scrub(text)
+                for label in seat.names.labels.values():
+                    text = text.replace(f"[{label}]", self._generic)
+        for tag in kept:
+            text = text.replace(_MASK, tag, 1)
         return text
+
+    def _own_tags(self, seat: Seat | None) -> re.Pattern[str]:
+        """"[Bewoner 2]" for each label of this table, and the neutral "[naam]"."""
+        key = seat.table.id if seat else ""
+        if key not in self._tags:
+            tags = [self._generic] + ([f"[{label}]" for label in seat.names.labels.values()] if seat else [])
+            self._tags[key] = re.compile("|".join(re.escape(tag) for tag in sorted(tags, key=len, reverse=True)))
+        return self._tags[key]
 
     def name(self, table: EventTable) -> str:
         return self.scrub(table.name)

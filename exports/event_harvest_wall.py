@@ -46,6 +46,10 @@ class WallCards:
             (seat.table.id, card.id): card
             for seat in tables.seats for rnd in seat.dialogue.rounds for card in rnd.cards
         }
+        # (table id, writer id) -> how many visible experiences that person wrote at that table
+        self.experiences: Counter[tuple[str, str]] = Counter(
+            (ref[0], card.author_id) for ref, card in self._cards.items()
+            if card.kind == CardKind.EXPERIENCE and not card.hidden)
         self.themes = {theme.id: theme for theme in wall.themes}
         self.grouped = cards_in(wall)
         self.hidden_on_wall: Counter[str] = Counter()
@@ -79,19 +83,17 @@ class WallCards:
 def _trace(cards: WallCards, items: list[Found]) -> Trace:
     lang, tables = cards.tables.lang, cards.tables
     writers = {(f.table_id, f.card.author_id) for f in items}
-    experiences = [(table_id, card) for table_id, seat in tables.by_id.items() for rnd in seat.dialogue.rounds
-                   for card in rnd.cards
-                   if card.kind == CardKind.EXPERIENCE and not card.hidden and (table_id, card.author_id) in writers]
-    people = {(table_id, card.author_id) for table_id, card in experiences}
+    people = [writer for writer in writers if cards.experiences[writer]]
+    experiences = sum(cards.experiences[writer] for writer in people)
     roles: Counter[Role] = Counter(tables.by_id[table_id].names.role(pid) for table_id, pid in people)
-    at_tables = len({table_id for table_id, _ in experiences})
+    at_tables = len({table_id for table_id, _ in people})
     if not experiences:
         sentence = t(lang, "event.trace_none")
     else:
         who = ", ".join(t(lang, f"event.people_role.{role}", n=roles[role]) for role in Role if roles[role])
-        sentence = t(lang, "event.trace", n=len(experiences), tables=t(lang, "event.trace_tables", n=at_tables),
+        sentence = t(lang, "event.trace", n=experiences, tables=t(lang, "event.trace_tables", n=at_tables),
                      people=who)
-    return Trace(len(experiences), at_tables, {role_label(lang, role): roles[role] for role in Role if roles[role]},
+    return Trace(experiences, at_tables, {role_label(lang, role): roles[role] for role in Role if roles[role]},
                  sentence)
 
 

@@ -58,6 +58,15 @@ def test_each_item_shows_its_dots_per_role_and_its_dreams_and_needs_without_hidd
     assert [c.text for c in item(h, "Licht en veiligheid").cards] == [CARDS["eva_need"][3]]  # not the hidden dream
 
 
+def test_a_name_from_another_table_becomes_a_neutral_label_and_the_own_tables_labels_stay():
+    day = event_day("nl")
+    card = next(c for rnd in day.dialogue("Tafel 1").rounds for c in rnd.cards if c.id == day.card["bert_dream"])
+    card.text = "Samen met Eva Smit en Bert, en [Dirk Mulder] ook."  # Eva and Dirk sit at Tafel 2
+    texts = [c.text for c in item(harvest(day), "Ontmoeten").cards]
+    # At Tafel 2 Eva is "Bewoner 2", like Bert at Tafel 1: her label here would point at Bert.
+    assert texts[0] == "Samen met [naam] en [Bewoner 2], en [naam] ook."
+
+
 def test_themes_residents_and_professionals_rank_far_apart_are_flagged_and_near_ones_are_not():
     # Residents rank Groen 1, Ontmoeten 2, Licht 3, Verkeer 4; the municipality the other way round.
     h = harvest(event_day("nl"))
@@ -85,7 +94,7 @@ def test_dreams_in_a_theme_without_a_pledge_and_dreams_in_no_theme_are_listed_pe
     assert listed == {
         "Tafel 1": [("Samen eten met [Professional 1] en de hele straat.",
                      "In thema “Ontmoeten”, zonder “Mijn stap”.")],
-        "Tafel 2": [("Net als [Bewoner 2] een buurthuis dat elke dag open is.",
+        "Tafel 2": [("Net als [naam] een buurthuis dat elke dag open is.",
                      "In thema “Ontmoeten”, zonder “Mijn stap”.")],
         "Tafel 3": [(CARDS["gijs_dream"][3], "In geen thema."),
                     (CARDS["hanna_dream"][3], "In thema “Ontmoeten”, zonder “Mijn stap”.")],
