@@ -1,0 +1,51 @@
+"""QR codes for the printed handouts, drawn as vector squares so they stay sharp on any printer.
+
+A bitmap scaled up by the PDF viewer can come out blurred (viewers smooth small images), which makes a
+phone's camera hesitate; squares filled as one path have crisp edges at any size. Each row's dark run is
+one rectangle and the whole code is one path with one fill: separate fills would leave hairline seams
+between rows in anti-aliasing viewers.
+"""
+
+from __future__ import annotations
+
+import qrcode
+from fpdf import FPDF
+from fpdf.drawing import DeviceRGB
+
+# M recovers about 15% of the code: enough for a crease or a coffee ring, while a long host link still
+# gives modules big enough to scan from a printed A5.
+ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M
+QUIET_MODULES = 4  # the white margin a reader needs around the code, in modules; the layout keeps it free
+INK = DeviceRGB(25 / 255, 35 / 255, 30 / 255)  # the text colour of the report: near black, full contrast
+
+
+def qr_matrix(data: str) -> list[list[bool]]:
+    """The QR code's modules, row by row (True = dark), without the quiet zone."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+def quiet_zone(data: str, size: float) -> float:
+    """How much white the code drawn `size` wide needs on every side."""
+    return size / len(qr_matrix(data)) * QUIET_MODULES
+
+
+def draw_qr(pdf: FPDF, x: float, y: float, size: float, data: str) -> None:
+    """The QR code for `data` as a `size` x `size` square with its top left corner at (x, y)."""
+    matrix = qr_matrix(data)
+    module = size / len(matrix)
+    with pdf.new_path() as path:
+        path.style.fill_color = INK
+        path.style.stroke_color = None
+        for row_no, row in enumerate(matrix):
+            col = 0
+            while col < len(row):
+                if not row[col]:
+                    col += 1
+                    continue
+                start = col
+                while col < len(row) and row[col]:
+                    col += 1
+                path.rectangle(x + start * module, y + row_no * module, (col - start) * module, module)
