@@ -54,7 +54,7 @@ class Events:
             except StoreError as err:
                 raise EventDamaged(slug, err.detail or err.code) from None
             hall = self._halls[slug] = EventHall(self.store, self.rooms, self.secret, event, wall)
-            hall.changed.subscribe(self._forget_index)
+            hall.changed.subscribe(self._forget_index, unsubscribe_on_delete=False)
         return self._halls[slug]
 
     def all(self) -> list[EventHall]:
@@ -120,7 +120,7 @@ class Events:
             hall._create_table(event)
         self.store.save(event, hall.wall)
         self._halls[slug] = hall
-        hall.changed.subscribe(self._forget_index)
+        hall.changed.subscribe(self._forget_index, unsubscribe_on_delete=False)
         self._by_dialogue = None
         result = None
         if signups is not None:
