@@ -11,11 +11,10 @@ from rounds.agenda import ranked_agenda
 from rounds.talking_piece import open_round
 
 from ..i18n import ground_rules, kind_label, role_label, t, theme_label
-from ..network import qr_svg
 from ..room import Change, Changed, DialogueDamaged, Room
 from .damaged import damaged_page
 from .screen_access import may_see_screen
-from .screen_parts import card_tile, elapsed_text, pledge_count
+from .screen_parts import card_tile, elapsed_text, join_block, join_corner, pledge_count
 from .screen_style import SCREEN_CSS
 from .theme import frame, heading, page_language
 
@@ -56,6 +55,9 @@ class ScreenView:
         self.lang = room.dialogue.language
         self.timer_label: ui.label | None = None
         self.cards_box: ui.column | None = None
+        self.joined_box: ui.element | None = None  # the names on the welcome screen, changed in place
+        self.joined_title: ui.label | None = None
+        self.joined_chips: dict[str, ui.label] = {}
         self.people_part: ui.refreshable | None = None
         self.side_part: ui.refreshable | None = None
 
@@ -72,6 +74,10 @@ class ScreenView:
         in_round = self.people_part is not None and open_round(self.room.dialogue) is not None
         if change.kind in (Changed.NOTES, Changed.FELT_HEARD):
             return  # notes and how people felt heard are not on the wall
+        if change.kind is Changed.PEOPLE and self.joined_box is not None and not self.joined_box.is_deleted:
+            # At the door 200 phones join within minutes: one name more, not the whole wall (and its QR) again.
+            self._sync_joined()
+            return
         if change.kind in (Changed.FLOOR, Changed.PEOPLE) and in_round:
             self.people_part.refresh()  # the speaker and who is heard; the cards stay as they are
         elif change.kind is Changed.VOTES and in_round and self.side_part is not None:
@@ -99,7 +105,7 @@ class ScreenView:
     # -- layout --------------------------------------------------------------------------------
     def _body(self) -> None:
         dialogue = self.room.dialogue
-        self.timer_label, self.cards_box = None, None
+        self.timer_label, self.cards_box, self.joined_box = None, None, None
         self.people_part, self.side_part = None, None
         rnd = open_round(dialogue)
         if dialogue.status == Status.FINISHED:
@@ -109,31 +115,8 @@ class ScreenView:
         else:
             self._round(rnd)
 
-    def _join_block(self, size: str) -> None:
-        lang, dialogue = self.lang, self.room.dialogue
-        url = self.state.join_url(dialogue.join_code)
-        with ui.column().classes("items-center gap-1").mark("screen-join"):
-            ui.label(t(lang, "screen.join_here")).classes("s-text text-weight-bold")
-            ui.html(qr_svg(url), sanitize=False).classes("s-qr").style(
-                f"width: {size}; height: {size}; background: #fff").mark("screen-qr")
-            ui.label(f"{t(lang, 'screen.or_type')} {url}").classes("s-url text-center").mark("screen-url")
-            ui.label(dialogue.join_code).classes("s-code").mark("screen-code")
-
-    def _join_corner(self) -> None:
-        """Small and quiet in a corner all evening, for whoever comes in late: QR, address and code."""
-        lang, dialogue = self.lang, self.room.dialogue
-        url = self.state.join_url(dialogue.join_code)
-        with ui.row().classes("items-center no-wrap gap-3 s-corner").mark("screen-join-corner"):
-            with ui.column().classes("gap-0 items-end"):
-                ui.label(t(lang, "screen.join_corner")).classes("wd-muted")
-                ui.label(url).classes("s-corner-url").mark("screen-corner-url")
-                ui.label(dialogue.join_code).classes("s-corner-code")
-            ui.html(qr_svg(url), sanitize=False).classes("s-qr").style(
-                "width: 15vh; height: 15vh; background: #fff").mark("screen-corner-qr")
-
     def _welcome(self, between_rounds: bool) -> None:
         lang, dialogue = self.lang, self.room.dialogue
-        labels = self.room.labels(lang)
         with ui.row().classes("w-full no-wrap gap-8 items-start").style("flex: 1; min-height: 0"):
             with ui.column().classes("col gap-3").style("min-width: 0; align-self: stretch; overflow: hidden"):
                 heading(dialogue.title, 1, "s-title")
@@ -149,17 +132,35 @@ class ScreenView:
                         for rule in ground_rules(lang):
                             with ui.element("li"):
                                 ui.label(rule)
-                present = [p for p in dialogue.participants if p.present]
-                heading(t(lang, "screen.joined", count=len(present)), 2, "s-text text-weight-bold q-mt-md")
-                # Roles beside the names while they fit; a full table's names at 28 px leave no room for them.
-                with_role = len(present) <= ROLES_ON_THE_WALL_UP_TO
-                with ui.element("div").classes("s-chips").style("flex: 1 1 0; min-height: 0; overflow: hidden; "
-                                                                 "align-content: flex-start").mark("screen-joined"):
-                    for person in present:
-                        text = f"{labels[person.id]} \u00b7 {role_label(lang, person.role)}" if with_role else \
-                            labels[person.id]
-                        ui.label(text).classes("wd-chip s-chip")
-            self._join_block("min(52vh, 34vw)")
+                self.joined_title = heading("", 2, "s-text text-weight-bold q-mt-md").default_slot.children[0]
+                self.joined_box = ui.element("div").classes("s-chips").style(
+                    "flex: 1 1 0; min-height: 0; overflow: hidden; align-content: flex-start").mark("screen-joined")
+                self.joined_chips = {}
+                self._sync_joined()
+            join_block(lang, self.state.join_url(dialogue.join_code), dialogue.join_code, "min(52vh, 34vw)")
+
+    def _sync_joined(self) -> None:
+        """Who has joined: new names are added, changed ones change, people who left go; the rest stays."""
+        lang, box, title = self.lang, self.joined_box, self.joined_title
+        assert box is not None and title is not None
+        labels = self.room.labels(lang)
+        present = [p for p in self.room.dialogue.participants if p.present]
+        title.set_text(t(lang, "screen.joined", count=len(present)))
+        # Roles beside the names while they fit; a full table's names at 28 px leave no room for them.
+        with_role = len(present) <= ROLES_ON_THE_WALL_UP_TO
+        wanted = {p.id: f"{labels[p.id]} \u00b7 {role_label(lang, p.role)}" if with_role else labels[p.id]
+                  for p in present}
+        for pid in [pid for pid in self.joined_chips if pid not in wanted]:
+            self.joined_chips.pop(pid).delete()
+        for index, (pid, text) in enumerate(wanted.items()):
+            chip = self.joined_chips.get(pid)
+            if chip is not None:
+                chip.set_text(text)
+                continue
+            with box:
+                chip = self.joined_chips[pid] = ui.label(text).classes("wd-chip s-chip")
+            if index < len(box.default_slot.children) - 1:  # someone who came back takes their own place
+                chip.move(box, target_index=index)
 
     def _round(self, rnd) -> None:
         lang, dialogue = self.lang, self.room.dialogue
@@ -169,7 +170,7 @@ class ScreenView:
                 ui.label(f"{t(lang, 'screen.round_of', n=index, total=len(dialogue.rounds))} \u00b7 "
                          f"{rnd.title}").classes("s-sub")
                 heading(rnd.question, 1, "s-question").mark("screen-question")
-            self._join_corner()
+            join_corner(lang, self.state.join_url(dialogue.join_code), dialogue.join_code)
         with ui.row().classes("w-full no-wrap gap-6").style("flex: 1; min-height: 0"):
             with ui.column().classes("gap-2").style("flex: 3; min-width: 0; overflow: hidden"):
                 self.people_part = ui.refreshable(self._people)

@@ -1,0 +1,42 @@
+"""Pages change only what changed: at the door 200 phones join within minutes, and a round opens for everyone.
+
+Each test keeps hold of an element drawn before the change and checks that it is still the same element
+afterwards (not deleted and drawn again), besides checking what the page shows.
+"""
+
+from __future__ import annotations
+
+from rounds import FACILITATOR as F
+
+from .conftest import live_room, screen_url
+
+
+def chip_texts(user) -> list[str]:
+    box = user.find(marker="screen-joined").elements.pop()
+    return [child.text for child in box.default_slot.children]
+
+
+async def test_the_wall_adds_a_name_for_each_join_and_keeps_the_rest(user, setup):
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"), ("Ben", "professional"))
+    room = live_room(dialogue.slug)
+    await user.open(screen_url(dialogue.slug))
+    await user.should_see("Anna · Bewoner")
+    qr = user.find(marker="screen-qr").elements.pop()
+    anna = next(c for c in user.find(marker="screen-joined").elements.pop().default_slot.children
+                if c.text.startswith("Anna"))
+
+    chris = await room.join("token-chris", "Chris", "resident")
+    await user.should_see("Chris · Bewoner")
+    await user.should_see("Aangemeld (3)")
+    assert not qr.is_deleted and not anna.is_deleted  # the QR code and Anna's name were not drawn again
+    assert chip_texts(user) == ["Anna · Bewoner", "Ben · Professional", "Chris · Bewoner"]
+
+    ben = next(p for p in room.dialogue.participants if p.name == "Ben")
+    await room.mark_left(F, ben.id)
+    await user.should_not_see("Ben · Professional")
+    await room.rename(chris.id, chris.id, name="Chris B.")
+    await user.should_see("Chris B. · Bewoner")
+    await room.mark_back(F, ben.id)
+    await user.should_see("Ben · Professional")
+    assert chip_texts(user) == ["Anna · Bewoner", "Ben · Professional", "Chris B. · Bewoner"]  # back in place
+    assert not qr.is_deleted and not anna.is_deleted
