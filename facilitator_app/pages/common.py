@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import math
+import time
 import urllib.parse
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -59,6 +62,34 @@ class Redraw:
             return
         self.drawn = self.version()
         await self.part.refresh()
+
+
+class Coalesced:
+    """Run a page's in-place update once for a burst of changes, and at most every `interval` seconds meanwhile.
+
+    At the door 200 phones join within minutes. A list that follows everyone (the console's people and
+    planned order) is then brought up to date a few times a second, not once per phone; the first change
+    after a quiet spell is shown at once. The update reads the room as it is when it runs.
+    """
+
+    def __init__(self, update: Callable[[], None], interval: float = 0.25) -> None:
+        self.update, self.interval = update, interval
+        self.pending = False
+        self.last = -math.inf
+
+    def __call__(self) -> None:
+        if self.pending:
+            return
+        self.pending = True
+        background_tasks.create(self._run(), name="coalesced update")
+
+    async def _run(self) -> None:
+        wait = self.last + self.interval - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self.pending = False
+        self.last = time.monotonic()
+        self.update()
 
 
 def serve_download(path: Path, name: str, media_type: str) -> None:

@@ -5,21 +5,42 @@ from __future__ import annotations
 from nicegui import ui
 
 from rounds import FACILITATOR as F
-from rounds import CardKind, Round, RoundState
+from rounds import CardKind, Participant, Round, RoundState
 
 from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
-from .common import attempt
+from .common import Coalesced, attempt
 from .console_floor import confirm_remove
-from .console_order import order_planner
+from .console_order import OrderPlanner
 from .theme import aria_label, heading
+
+
+class PersonRow:
+    """Someone who joined: drawn once, then only the name and role change (a join adds one row, no more)."""
+
+    def __init__(self, panel: PreparePanel, pid: str) -> None:
+        lang = panel.lang
+        with ui.row().classes("items-center gap-2") as self.element:
+            self.name = ui.label().classes("wd-text text-weight-medium")
+            self.role = ui.label().classes("wd-muted")
+            self.no_phone = ui.icon("phone_disabled").classes("wd-muted")
+            self.no_phone.tooltip(t(lang, "console.no_phone"))
+            self.remove = ui.button(icon="person_remove", on_click=lambda: confirm_remove(
+                panel.dialog_host, panel.room, lang, pid)).props("flat dense round").mark("remove-person")
+
+    def show(self, lang: str, name: str, person: Participant) -> None:
+        self.name.set_text(name)
+        self.role.set_text(role_label(lang, person.role))
+        self.no_phone.set_visibility(not person.has_phone)
+        aria_label(self.remove, f"{t(lang, 'console.remove_person')}: {name}")
 
 
 class PreparePanel:
     def __init__(self, room: Room, lang: str) -> None:
         self.room, self.lang = room, lang
-        self.people: ui.refreshable | None = None
-        self.planner: ui.refreshable | None = None
+        self.person_rows: dict[str, PersonRow] = {}
+        self.planner: OrderPlanner | None = None
+        self._later = Coalesced(self._sync_people)
 
     def act(self, command):
         return attempt(self.lang, command)
@@ -33,35 +54,40 @@ class PreparePanel:
                     self._round_editor(index, rnd)
                 self._new_round()
             with ui.column().classes("gap-3").style("flex: 2; min-width: 300px"):
-                self.people = ui.refreshable(self._people)
-                self.people()
+                self._people()
                 first = next((r for r in self.room.dialogue.rounds if r.state == RoundState.PENDING), None)
                 if first is not None:
-                    self.planner = ui.refreshable(lambda: order_planner(self.room, self.lang, first))
-                    self.planner()
+                    self.planner = OrderPlanner(self.room, self.lang, first)
 
     def update(self, change: Change) -> None:
-        if change.kind in (Changed.PEOPLE, Changed.REMOVED) and self.people is not None:
-            self.people.refresh()
+        if change.kind in (Changed.PEOPLE, Changed.REMOVED):
+            self._later()  # a burst of joins at the door is shown a few times a second
             if self.planner is not None:
                 self.planner.refresh()
 
     def _people(self) -> None:
-        lang, dialogue = self.lang, self.room.dialogue
-        labels = self.room.labels(lang)
         with ui.column().classes("w-full wd-card gap-1").mark("console-people"):
-            heading(t(lang, "screen.joined", count=len(dialogue.participants)), 3)
-            if not dialogue.participants:
-                ui.label(t(lang, "console.nobody_joined")).classes("wd-muted")
-            for person in dialogue.participants:
-                with ui.row().classes("items-center gap-2"):
-                    ui.label(labels[person.id]).classes("wd-text text-weight-medium")
-                    ui.label(role_label(lang, person.role)).classes("wd-muted")
-                    if not person.has_phone:
-                        ui.icon("phone_disabled").classes("wd-muted").tooltip(t(lang, "console.no_phone"))
-                    remove = ui.button(icon="person_remove", on_click=lambda pid=person.id: confirm_remove(
-                        self.dialog_host, self.room, lang, pid)).props("flat dense round").mark("remove-person")
-                    aria_label(remove, f"{t(lang, 'console.remove_person')}: {labels[person.id]}")
+            self.people_title = heading("", 3).default_slot.children[0]
+            self.nobody = ui.label(t(self.lang, "console.nobody_joined")).classes("wd-muted")
+            self.people_box = ui.column().classes("w-full gap-1")
+        self._sync_people()
+
+    def _sync_people(self) -> None:
+        lang, dialogue = self.lang, self.room.dialogue
+        if self.people_box.is_deleted:  # the console has moved on; its body draws anew
+            return
+        labels = self.room.labels(lang)
+        self.people_title.set_text(t(lang, "screen.joined", count=len(dialogue.participants)))
+        self.nobody.set_visibility(not dialogue.participants)
+        ids = {p.id for p in dialogue.participants}
+        for pid in [pid for pid in self.person_rows if pid not in ids]:
+            self.person_rows.pop(pid).element.delete()
+        for person in dialogue.participants:  # people are only ever added at the end
+            row = self.person_rows.get(person.id)
+            if row is None:
+                with self.people_box:
+                    row = self.person_rows[person.id] = PersonRow(self, person.id)
+            row.show(lang, labels[person.id], person)
 
     def _round_editor(self, index: int, rnd: Round) -> None:
         lang = self.lang

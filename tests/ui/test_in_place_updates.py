@@ -6,6 +6,8 @@ afterwards (not deleted and drawn again), besides checking what the page shows.
 
 from __future__ import annotations
 
+from nicegui.testing.user_interaction import UserInteraction
+
 from rounds import FACILITATOR as F
 
 from .conftest import live_room, screen_url
@@ -40,3 +42,34 @@ async def test_the_wall_adds_a_name_for_each_join_and_keeps_the_rest(user, setup
     await user.should_see("Ben · Professional")
     assert chip_texts(user) == ["Anna · Bewoner", "Ben · Professional", "Chris B. · Bewoner"]  # back in place
     assert not qr.is_deleted and not anna.is_deleted
+
+
+def order_texts(user) -> list[str]:
+    planner = user.find(marker="order-planner").elements.pop()
+    return [e.text for e in planner.descendants() if getattr(e, "text", "")[:1].isdigit()]
+
+
+async def test_the_console_before_the_start_adds_a_row_per_join_and_the_order_follows(create_user, setup):
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    console = create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await console.should_see("1. Anna")
+    anna_row = console.find(marker="console-people").elements.pop().descendants()
+    first_place = next(e for e in console.find(marker="order-planner").elements.pop().descendants()
+                       if getattr(e, "text", "") == "1. Anna")
+
+    await room.join("token-ben", "Ben", "professional")
+    await room.join("token-chris", "Chris", "resident")
+    await console.should_see("3. Chris")
+    await console.should_see("Aangemeld (3)")
+    assert order_texts(console) == ["1. Anna", "2. Ben", "3. Chris"]
+    assert not any(e.is_deleted for e in anna_row) and not first_place.is_deleted  # changed in place
+
+    # Moving someone still works from rows that were filled in place: Ben's "down" moves Ben, not whoever
+    # sat in that row when it was made.
+    downs = sorted(console.find(marker="order-down").elements, key=lambda b: b.id)
+    assert [b.props["aria-label"] for b in downs] == ["Omlaag"] * 3 and not downs[2].enabled
+    UserInteraction(console, {downs[1]}, None).click()
+    await console.should_see("3. Ben")
+    assert order_texts(console) == ["1. Anna", "2. Chris", "3. Ben"]
