@@ -32,7 +32,7 @@ def sample_pdf(lang: str = "nl") -> bytes:
     rounds = tuple((template_text(lang, f"template.{key}.title"),
                     template_text(lang, f"template.{key}.question").format(theme=theme_words)) for key in ROUNDS)
     table = HandoutTable(name="De Kersentuin", place="Wijkcentrum De Linde", join_url=f"{BASE}/join/K7PQ2",
-                         join_code="K7PQ2", host_url=f"{BASE}/d/dag-oost-tafel-3?host=voorbeeld-sleutel-3Xq9",
+                         join_code="K7PQ2", host_url=f"{BASE}/e/dag-van-de-dialoog-oost/host/t3?key=0f3a9c2e7b1d4e6f8a0b2c4d6e8f1a3c",
                          rounds=rounds)
     return handouts_pdf(event_title="Dag van de Dialoog Oost", theme=THEME, date="zaterdag 7 november 2026",
                         lang=lang, tables=[table])
