@@ -35,11 +35,10 @@ class PhoneView:
         self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
         self.your_turn: ui.column | None = None
         self.round_part = ui.refreshable(self._round)
-        self.turn_part = ui.refreshable(self._turn)
         self.cards_part = ui.refreshable(self._cards)
         self.dots_part = ui.refreshable(self._dots)
         self.round_part()
-        self.turn_part()
+        self._turn()
         self.cards_part()
         self.dots_part()
         FeltHeardPart(self.room, self.person_id, self.lang).build()  # "did you feel heard?" after the end
@@ -68,7 +67,7 @@ class PhoneView:
             return
         if change.kind in (Changed.ROUND, Changed.PLAN, Changed.REMOVED):
             self.round_part.refresh()
-            self.turn_part.refresh()
+            self._sync_turn()  # the turn part stays: with 200 phones, drawing it anew was half of a round's opening
             self.cards_part.refresh()
             self.dots_part.refresh()
         elif change.kind is Changed.FLOOR:
@@ -103,11 +102,8 @@ class PhoneView:
                 read_question(lang, dialogue.language, rnd.title, rnd.question)
 
     def _turn(self) -> None:
-        """Built once per round; `_sync_turn` then only changes texts and visibility in place."""
-        self.your_turn = None
+        """Built once per page; `_sync_turn` then only changes texts and visibility in place."""
         lang = self.lang
-        if open_round(self.room.dialogue) is None:
-            return
         with ui.column().classes("w-full wd-card gap-3").style(
                 "border: 3px solid var(--wd-primary)").mark("your-turn") as self.your_turn:
             heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
@@ -150,7 +146,11 @@ class PhoneView:
         return False, speaking, t(lang, key, count=before), "phone-place", second
 
     def _sync_turn(self) -> None:
-        if self.your_turn is None or self.your_turn.is_deleted or open_round(self.room.dialogue) is None:
+        if self.your_turn is None or self.your_turn.is_deleted:
+            return
+        if open_round(self.room.dialogue) is None:  # between rounds there is no turn to show
+            self.your_turn.set_visibility(False)
+            self.status_card.set_visibility(False)
             return
         mine, speaking, main, marker, second = self._turn_texts()
         self.your_turn.set_visibility(mine)

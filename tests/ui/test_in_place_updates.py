@@ -73,3 +73,27 @@ async def test_the_console_before_the_start_adds_a_row_per_join_and_the_order_fo
     UserInteraction(console, {downs[1]}, None).click()
     await console.should_see("3. Ben")
     assert order_texts(console) == ["1. Anna", "2. Chris", "3. Ben"]
+
+
+async def test_a_phone_keeps_its_turn_part_when_a_round_opens(create_user, setup):
+    from .conftest import join_as
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Ben")
+    await room.open_next_round(F)
+    await room.next_speaker(F)  # Anna speaks; Ben is next
+    await phone.should_see("Nu aan het woord: Anna")
+    turn_card = phone.find(marker="phone-turn").elements.pop()
+
+    await room.close_round(F, reason="pauze")
+    await phone.should_not_see(marker="phone-turn")
+    await phone.should_not_see(marker="your-turn")
+    await room.open_next_round(F)
+    await room.next_speaker(F)
+    await phone.should_see(marker="your-turn")  # round 2 starts one seat further: Ben first
+    await room.end_turn(F, "spoke")
+    await room.next_speaker(F)
+    await phone.should_see("Nu aan het woord: Anna")
+    assert phone.find(marker="phone-turn").elements.pop() is turn_card and not turn_card.is_deleted
