@@ -34,6 +34,7 @@ class PhoneView:
             self.greeting = ui.label().classes("text-lg").mark("phone-hello")
         self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
         self.your_turn: ui.column | None = None
+        self.dots_shown = False
         self.round_part = ui.refreshable(self._round)
         self.cards_part = ui.refreshable(self._cards)
         self.dots_part = ui.refreshable(self._dots)
@@ -69,7 +70,8 @@ class PhoneView:
             self.round_part.refresh()
             self._sync_turn()  # the turn part stays: with 200 phones, drawing it anew was half of a round's opening
             self.cards_part.refresh()
-            self.dots_part.refresh()
+            if self.dots_shown or self._vote_round() is not None:  # most rounds have no dots: nothing to redraw
+                self.dots_part.refresh()
         elif change.kind is Changed.FLOOR:
             self._sync_turn()
         elif change.kind is Changed.PEOPLE:
@@ -221,6 +223,7 @@ class PhoneView:
 
     def _dots(self) -> None:
         rnd, lang = self._vote_round(), self.lang
+        self.dots_shown = rnd is not None
         if rnd is None:
             return
         mine: dict[str, int] = {}
