@@ -35,12 +35,15 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if "--app-root" in sys.argv[:-1]:  # before the app's modules are imported: they come from that tree
+    os.environ["WIJKDIALOOG_BENCH_APP_ROOT"] = sys.argv[sys.argv.index("--app-root") + 1]
+    sys.path.insert(0, str(Path(os.environ["WIJKDIALOOG_BENCH_APP_ROOT"]).resolve()))
 
 from load.floor import FloorRun  # noqa: E402
 from load.profile import Profiler  # noqa: E402
 from load.report import Report  # noqa: E402
 from load.room import AppRun, measure_cards, measure_late_joins, measure_next_speaker  # noqa: E402
-from load.servers import ROOT, SERVER_CPU_SECONDS, code_version, machine_busy_seconds  # noqa: E402
+from load.servers import APP_ROOT, SERVER_CPU_SECONDS, code_version, machine_busy_seconds  # noqa: E402
 from load.stress import burst, soak  # noqa: E402
 
 PARTS = ("floor", "fanout", "burst", "soak")
@@ -64,7 +67,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--join-concurrency", type=int, default=10, help="phones joining at the same time")
     parser.add_argument("--profile", action="store_true",
                         help="py-spy the server during the next-speaker taps and the burst; print where the time goes")
-    parser.add_argument("--app-root", type=Path, default=ROOT,
+    parser.add_argument("--app-root", type=Path, default=APP_ROOT,
                         help="source tree of the app to run, e.g. a git worktree of an older commit (default: "
                              "this one); the bench itself always runs from this tree")
     parser.add_argument("--seed", type=int, default=5)

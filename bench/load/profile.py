@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -52,19 +53,33 @@ class Profiler:
             return
         self.popen = subprocess.Popen(
             [exe, "record", "--pid", str(pid), "--rate", str(rate), "--format", "raw", "--output", str(output),
-             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--nonblocking"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.said: list[bytes] = []
+        # py-spy needs a moment to attach; a phase that began before it sampled was missing from its profile
+        # ("Ronde beginnen" showed 0.4 s of a 1 s fan-out). Wait until it says it samples.
+        sampling = threading.Event()
+        threading.Thread(target=self._read_output, args=(sampling,), daemon=True).start()
+        sampling.wait(5)
+
+    def _read_output(self, sampling: threading.Event) -> None:
+        assert self.popen is not None and self.popen.stdout is not None
+        for line in self.popen.stdout:
+            self.said.append(line)
+            if b"Sampling" in line:
+                sampling.set()
+        sampling.set()
 
     def stop(self) -> str:
         if self.popen is None:
             return "py-spy is not installed; no profile."
         self.popen.send_signal(signal.SIGINT)  # py-spy writes its file when interrupted
         try:
-            _, err = self.popen.communicate(timeout=30)
+            self.popen.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.popen.kill()
             return "py-spy did not stop; no profile."
         if not self.output.exists():
-            return f"py-spy wrote no profile: {err.decode(errors='replace')[-500:]}"
+            return f"py-spy wrote no profile: {b''.join(self.said).decode(errors='replace')[-500:]}"
         return summarise(self.output)
 
 

@@ -79,6 +79,8 @@ class Report:
         for error in j.errors[:5]:
             self.say(f"    ! {error}")
         self.say("  " + fan_line('"Ronde beginnen" (round opens, every page changes)', opened))
+        for group in ("phones", "screens", "console"):
+            self.say("      " + fan_line(f'"Ronde beginnen" -> {group}', opened, (group,)))
         self.say(f"  server RSS after joining: {run.server.rss_mib():.0f} MiB")
         if run.join_profile:
             self.say("  profile of the server during the joins (py-spy):")

@@ -21,7 +21,11 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-sys.path.insert(0, str(ROOT))
+# The app's own modules (to prepare dialogues, read labels) come from the tree being measured, so a bench of
+# today can measure an older commit (--app-root) and a tree that others are editing need not import.
+APP_ROOT_ENV = "WIJKDIALOOG_BENCH_APP_ROOT"
+APP_ROOT = Path(os.environ.get(APP_ROOT_ENV) or ROOT).resolve()
+sys.path.insert(0, str(APP_ROOT))
 
 from facilitator_app.room import Rooms  # noqa: E402
 from facilitator_app.store import Store  # noqa: E402
