@@ -41,13 +41,15 @@ test-browser: $(TEST_STAMP) $(CHROMIUM)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-# Figures, not tests: engine, harvest, a room of 200 and 500 phones with a 10-minute soak, the join page on 3G.
+# Figures, not tests: engine, harvest, a room of 200 and 500 phones with a 10-minute soak, the join page on 3G,
+# and "next speaker" on 20 phone pages in one real Chromium.
 bench: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/room_load.py
 	$(BIN)/python bench/join_weight.py
+	$(BIN)/python bench/chromium_fanout.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artefacts

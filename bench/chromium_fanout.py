@@ -32,11 +32,11 @@ if "--app-root" in sys.argv[:-1]:  # before the app's modules are imported: they
     os.environ["WIJKDIALOOG_BENCH_APP_ROOT"] = sys.argv[sys.argv.index("--app-root") + 1]
     sys.path.insert(0, str(Path(os.environ["WIJKDIALOOG_BENCH_APP_ROOT"]).resolve()))
 
+from load.measure import percentile  # noqa: E402
+from load.servers import APP_ROOT, code_version, prepare_dialogues, start_app  # noqa: E402
 from playwright.async_api import Browser, Page, async_playwright  # noqa: E402
 
 from facilitator_app.i18n import t  # noqa: E402
-from load.measure import percentile  # noqa: E402
-from load.servers import APP_ROOT, code_version, prepare_dialogues, start_app  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Every page must keep running while it is not the one in front: no throttling of pages in the background.
