@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from nicegui import app
 
 from ..storage_cleanup import remove_orphan_storage_now
-from . import console, event_entry, harvest, home, phone, screen
+from . import console, event_entry, event_vote, event_wall, harvest, home, phone, screen
 from .theme import add_shared_style
 
 if TYPE_CHECKING:
@@ -36,3 +36,5 @@ def register(state: AppState) -> None:
     phone.register(state)
     harvest.register(state)
     event_entry.register(state)
+    event_wall.register(state)
+    event_vote.register(state)
