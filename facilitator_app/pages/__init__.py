@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from nicegui import app
 
 from ..storage_cleanup import remove_orphan_storage_now
-from . import console, event_entry, event_vote, event_wall, harvest, home, phone, screen
+from . import console, event_dashboard, event_entry, event_vote, event_wall, harvest, home, phone, screen
 from .theme import add_shared_style
 
 if TYPE_CHECKING:
@@ -38,3 +38,4 @@ def register(state: AppState) -> None:
     event_entry.register(state)
     event_wall.register(state)
     event_vote.register(state)
+    event_dashboard.register(state)

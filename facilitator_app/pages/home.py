@@ -1,4 +1,5 @@
-"""Home `/` (facilitator only): the dialogues on this machine, and a form to create one."""
+"""Home `/` (facilitator only): the dialogues on this machine, a form to create one, and the same for a Dag van
+de Dialoog (home_events.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from rounds.templates import THEMES
 from ..i18n import refusal, t, theme_label
 from ..room import Damaged
 from .gate import is_facilitator, key_page, logout_button
+from .home_events import NewEventForm, event_list
 from .theme import frame, heading
 
 if TYPE_CHECKING:
@@ -34,10 +36,14 @@ def register(state: AppState) -> None:
                     logout_button(lang)
             dialogue_list(state, lang)
             create_form(state, lang)
+            event_list(state, lang)  # a Dag van de Dialoog: one event, many tables (home_events.py)
+            NewEventForm(state, lang).build()
 
 
 def dialogue_list(state: AppState, lang: str) -> None:
-    rooms = state.rooms.all()
+    # A Dag van de Dialoog's tables are reached through its dashboard: 137 of them would bury the rest here.
+    event_tables = {tb.dialogue_slug for hall in state.events.all() for tb in hall.event.tables}
+    rooms = [room for room in state.rooms.all() if isinstance(room, Damaged) or room.slug not in event_tables]
     with ui.column().classes("w-full gap-2").mark("dialogue-list"):
         if not rooms:
             ui.label(t(lang, "home.none")).classes("wd-muted")
