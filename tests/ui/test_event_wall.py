@@ -216,3 +216,27 @@ async def test_the_vote_page_speaks_the_phones_own_language(user: User):
     await join_as(user, hall.table_room(hall.event.tables[0]).dialogue.join_code, "Samira")
     await user.open(f"/e/{hall.slug}/vote?lang=ar")
     await user.should_see("لم يبدأ التصويت بعد")
+
+
+async def test_the_table_phones_button_to_the_dots_shows_only_while_voting_is_open(user: User):
+    from nicegui import ui
+
+    from facilitator_app.pages.event_vote_button import wall_vote_button
+
+    await user.open("/")
+    hall, _ = await _event()
+    table = hall.event.tables[0]
+    card = await _card(hall.table_room(table), "Een buurtkamer")
+    theme = await hall.add_theme(ORGANISER, "Ontmoeten")
+    await hall.group_card(ORGANISER, table.id, card.id, theme.id)
+
+    @ui.page("/probe-vote-button")
+    def probe() -> None:  # stands in for the table's phone page, which will show this button
+        wall_vote_button(hall, "nl")
+
+    await user.open("/probe-vote-button")
+    await user.should_not_see("Stem op de thema’s")
+    await hall.open_voting(ORGANISER, 3)
+    await user.should_see("Stem op de thema’s")
+    await hall.close_voting(ORGANISER)
+    await user.should_not_see("Stem op de thema’s")
