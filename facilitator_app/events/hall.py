@@ -19,6 +19,7 @@ from rounds.events.model import UNKNOWN_TABLE
 from rounds.events.wall import Wall
 from rounds.seating import Seating, add_walk_in, move_person, seat_event
 from rounds.signups import SignupImport, parse_signups
+from rounds.text import look_alike_key
 
 from ..room import Room, Rooms
 from .door import EventChanged, EventCore
@@ -123,8 +124,22 @@ class EventHall(WallCommands, VenueCommands, EventCore):
         return await self._act(EventChanged.PEOPLE, actor, lambda ev, _w, _now: seat_event(ev, rng))
 
     async def move_person(self, actor: str, person_id: str, table_id: str) -> EventTable:
-        return await self._act(EventChanged.PEOPLE, actor,
-                               lambda ev, _w, _now: move_person(ev, person_id, table_id))
+        """Move someone to another table. Once the day has started, someone without a phone also moves in
+        the dialogues: marked as left at the old table and added at the new one, so both hosts see it."""
+        before = rules.table_of(self.event, person_id)
+        target = await self._act(EventChanged.PEOPLE, actor,
+                                 lambda ev, _w, _now: move_person(ev, person_id, table_id))
+        person = rules.person_by_id(self.event, person_id)
+        if self.event.started and not person.has_phone:
+            old_room = self.table_room(before) if before is not None else None
+            if old_room is not None:
+                key = look_alike_key(person.name)
+                for there in old_room.dialogue.participants:
+                    if not there.has_phone and there.present and look_alike_key(there.name) == key:
+                        await old_room.mark_left(FACILITATOR, there.id)
+                        break
+            await self._seat_in_dialogue(target, [person])
+        return target
 
     async def add_walk_in(self, actor: str, name: str, role: str | Role, *, has_phone: bool = True
                           ) -> tuple[SignUp, EventTable]:

@@ -3,7 +3,7 @@ wall and the harvest, as tabs.
 
 Only the app's key or this event's organiser key opens it (`may_organise`); a table's host link does not.
 The tabs are in their own modules: event_dashboard_overview.py, event_tables.py, event_wall_console.py
-(the wall, when it is there) and event_harvest_tab.py.
+(the wall, when it is there) and event_harvest_panel.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..i18n import t, theme_label
 from ..network import qr_svg
 from .event_access import full_facilitator, may_organise
 from .event_dashboard_overview import OverviewPanel
-from .event_harvest_tab import harvest_tab
+from .event_harvest_panel import harvest_panel
 from .event_tables import TablesPanel
 from .gate import FORGET_KEY_IN_URL, key_page, logout_button
 from .theme import frame, heading
@@ -120,7 +120,7 @@ class DashboardView:
                 with ui.tab_panel(wall).classes("q-pa-none"):
                     self._wall()
             with ui.tab_panel(harvest).classes("q-pa-none"):
-                harvest_tab(self.state, self.hall, lang)
+                harvest_panel(self.state, self.hall, lang)
 
     def _wall(self) -> None:
         """The plenary wall's console, written alongside this page; a fault there leaves the rest working."""

@@ -69,17 +69,19 @@ def plan_merge(here: dict[str, tuple[EventTable, Dialogue]], incoming: list[tupl
 def add_imported_table(event: Event, name: str, dialogue_slug: str, origin: str, venue: str = "") -> EventTable:
     """A table that ran on another laptop, added for the harvest (also after the day started).
 
-    Its name gets the venue when this event already has a table of that name ("Tafel 1 (Buurthuis)").
+    Its name says the venue ("Tafel 1 (Buurthuis De Boog)"), numbered on when that name is taken.
     """
     if len(event.tables) >= MAX_TABLES:
         raise DomainError(TOO_MANY_TABLES, limit=MAX_TABLES)
     taken = {look_alike_key(t.name) for t in event.tables}
-    final = clean_name(name, MAX_TABLE_NAME_CHARS)
+    base = clean_name(name, MAX_TABLE_NAME_CHARS)
     number = 1
-    while look_alike_key(final) in taken:
-        label = venue if venue and number == 1 else f"{venue} {number}".strip()
-        base = clean_name(name, MAX_TABLE_NAME_CHARS)[: MAX_TABLE_NAME_CHARS - len(label) - 3].rstrip()
-        final, number = f"{base} ({label})", number + 1
+    while True:
+        label = venue if number == 1 else f"{venue} {number}".strip()
+        final = f"{base[: MAX_TABLE_NAME_CHARS - len(label) - 3].rstrip()} ({label})" if label else base
+        if look_alike_key(final) not in taken:
+            break
+        number += 1
     table = EventTable(id=take_id(event, "t"), name=final, dialogue_slug=dialogue_slug,
                        status=TableStatus.PLANNED, origin=origin)
     event.tables.append(table)

@@ -111,3 +111,16 @@ async def test_the_wall_takes_only_a_tables_real_dreams_and_dots_from_its_people
         await hall.place_wall_dot(voter_id(table.id, "p999"), theme.id)
     assert [c.kind for c in changes] == [EventChanged.WALL, EventChanged.VOTES, EventChanged.VOTES]
     assert make_events(tmp_path).get(hall.slug).wall.dots[0].role == Role.RESIDENT  # on disk
+
+
+async def test_after_the_start_someone_without_a_phone_moves_in_the_dialogues_too(tmp_path):
+    events = make_events(tmp_path)
+    hall = (await events.create(title="Dag", tables=2, signups=SIGNUPS.encode(), seed=3)).hall
+    await hall.start(ORGANISER)
+    chris = next(p for p in hall.event.people if p.name == "Chris")
+    old = next(t for t in hall.event.tables if chris.id in t.seats)
+    new = next(t for t in hall.event.tables if t is not old)
+    await hall.move_person(ORGANISER, chris.id, new.id)
+    at_old = [p for p in hall.table_room(old).dialogue.participants if p.name == "Chris"]
+    at_new = [p for p in hall.table_room(new).dialogue.participants if p.name == "Chris"]
+    assert [p.present for p in at_old] == [False] and [p.present for p in at_new] == [True]
