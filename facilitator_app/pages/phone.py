@@ -14,6 +14,7 @@ from rounds.people import by_token, new_token
 from rounds.preparation import normalise_join_code
 from rounds.text import clean_name
 
+from ..events import EventDamaged, EventHall
 from ..i18n import refusal, role_label, t
 from ..room import Room
 from ..visitor_storage import browser_id, remembered_token
@@ -64,6 +65,15 @@ def wrong_code_page(state: AppState, look: PhoneLook, message_key: str) -> None:
         ui.button(t(lang, "phone.try_code"), on_click=go).classes("w-full").mark("code-go")
 
 
+def _event_of(state: AppState, slug: str) -> EventHall | None:
+    """The event a table's dialogue belongs to (its plenary voting is offered on the phone)."""
+    try:
+        found = state.events.of_dialogue(slug)
+    except EventDamaged:
+        return None
+    return found[0] if found else None
+
+
 def register(state: AppState) -> None:
     register_static()
 
@@ -95,7 +105,7 @@ def register(state: AppState) -> None:
                 join_form(state, room, look)
             else:
                 keep_look(look, room.dialogue, person.id)  # a choice made in the address is remembered
-                PhoneView(room, person.id, look.lang, look=look).build()
+                PhoneView(room, person.id, look.lang, look=look, hall=_event_of(state, room.slug)).build()
         return None
 
 

@@ -9,10 +9,12 @@ from rounds.cards import dots_left, votable_groups
 from rounds.model import MAX_CARD_CHARS
 from rounds.talking_piece import open_round
 
+from ..events import EventHall
 from ..i18n import kind_label, role_label, t
 from ..room import Change, Changed, Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
+from .event_vote_button import wall_vote_button
 from .phone_feedback import FeltHeardPart
 from .phone_look import PhoneLook, isolate, keep_look, look_bar
 from .phone_voice import ground_rules_panel, read_card, read_question
@@ -20,8 +22,10 @@ from .theme import aria_label, heading
 
 
 class PhoneView:
-    def __init__(self, room: Room, person_id: str, lang: str, look: PhoneLook | None = None) -> None:
+    def __init__(self, room: Room, person_id: str, lang: str, look: PhoneLook | None = None,
+                 hall: EventHall | None = None) -> None:
         self.room, self.person_id, self.lang = room, person_id, lang
+        self.hall = hall  # the event this table belongs to, if any: its plenary voting is offered here
         self.look = look or PhoneLook(lang, False, f"/join/{room.dialogue.join_code}")
 
     @property
@@ -32,6 +36,8 @@ class PhoneView:
         lang = self.lang
         with ui.row().classes("w-full items-center justify-between"):
             self.greeting = ui.label().classes("text-lg").mark("phone-hello")
+        if self.hall is not None:
+            wall_vote_button(self.hall, lang)
         self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
         self.your_turn: ui.column | None = None
         self.dots_shown = False

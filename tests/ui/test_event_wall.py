@@ -219,24 +219,20 @@ async def test_the_vote_page_speaks_the_phones_own_language(user: User):
 
 
 async def test_the_table_phones_button_to_the_dots_shows_only_while_voting_is_open(user: User):
-    from nicegui import ui
-
-    from facilitator_app.pages.event_vote_button import wall_vote_button
-
     await user.open("/")
     hall, _ = await _event()
     table = hall.event.tables[0]
     card = await _card(hall.table_room(table), "Een buurtkamer")
     theme = await hall.add_theme(ORGANISER, "Ontmoeten")
     await hall.group_card(ORGANISER, table.id, card.id, theme.id)
-
-    @ui.page("/probe-vote-button")
-    def probe() -> None:  # stands in for the table's phone page, which will show this button
-        wall_vote_button(hall, "nl")
-
-    await user.open("/probe-vote-button")
+    await join_as(user, hall.table_room(table).dialogue.join_code, "Samira")  # the table's own phone page
     await user.should_not_see("Stem op de thema’s")
     await hall.open_voting(ORGANISER, 3)
     await user.should_see("Stem op de thema’s")
+    user.find(marker="phone-wall-vote").click()
+    await user.should_see("Ontmoeten")
+    await user.should_see("Je hebt nog 3 stippen")
     await hall.close_voting(ORGANISER)
+    await user.open(f"/join/{hall.table_room(table).dialogue.join_code}")
+    await user.should_see("Hallo Samira")
     await user.should_not_see("Stem op de thema’s")
