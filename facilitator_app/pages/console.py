@@ -16,7 +16,7 @@ from .console_export import export_panel
 from .console_prepare import PreparePanel
 from .console_run import RunPanel
 from .damaged import damaged_page
-from .event_access import full_facilitator, may_run_dialogue
+from .event_access import close_when_revoked, full_facilitator, may_run_dialogue
 from .gate import is_facilitator, key_page, logout_button
 from .screen_access import screen_link, screen_path
 from .theme import frame, heading
@@ -47,6 +47,7 @@ def register(state: AppState) -> None:
             return
         with frame(room.dialogue.title, lang, wide=True):
             ConsoleView(state, room, lang).build()
+        close_when_revoked(state, slug)
 
 
 class ConsoleView:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from nicegui import ui
 
-from ..events import EventDamaged, EventHall
+from ..events import EventChange, EventChanged, EventDamaged, EventHall
 from ..events.keys import key_matches
 from ..visitor_storage import remember_event_key, remembered_event_key
 from .gate import is_facilitator
@@ -78,3 +78,32 @@ def may_run_dialogue(state: AppState, slug: str, key: str | None = None) -> bool
 def full_facilitator(state: AppState) -> bool:
     """Holds the app's key: may see the home page, every dialogue and every event."""
     return is_facilitator(state, None)
+
+
+def close_when_revoked(state: AppState, slug: str) -> None:
+    """A table's console opened by a host link closes (shows the key page) as soon as that link is revoked
+    or the table cancelled, not only on the next page load.
+
+    The key is taken now: an event's callbacks may run while another browser (the organiser's) acts.
+    """
+    if full_facilitator(state):
+        return
+    try:
+        found = state.events.of_dialogue(slug)
+    except EventDamaged:
+        return
+    if found is None or may_organise(state, found[0]):
+        return
+    hall, table = found
+    key = remembered_event_key(f"{hall.slug}/{table.id}")
+    client = ui.context.client  # the host's page; the change may come from the organiser's
+
+    def changed(change: EventChange) -> None:
+        now = hall.table(table.id)
+        if change.kind in (EventChanged.KEYS, EventChanged.TABLES) and (
+                now is None or not key_matches(now.host_key_hash, key)):
+            # The host's own browser reloads (the change comes from the organiser's); the page it then
+            # loads asks for a key, and the old page's listeners go with its client.
+            client.run_javascript("location.reload()")
+
+    hall.changed.subscribe(changed)
