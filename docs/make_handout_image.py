@@ -21,6 +21,7 @@ from exports.handouts import HandoutTable, handouts_pdf  # noqa: E402
 from exports.strings import template_text  # noqa: E402
 
 OUT = ROOT / "docs" / "img" / "table-tent.png"
+SAMPLE_EVENT, SAMPLE_KEY = "dag-van-de-dialoog-oost", "0f3a9c2e7b1d4e6f8a0b2c4d6e8f1a3c"  # made up, real format
 DPI = 90  # 744 x 1052 pixels: the tent's name and code read at README size, the host sheet's rounds too
 BASE = "http://192.168.1.20:8080"  # a LAN address, as on the day; this sample's links lead nowhere
 THEME = "thuis"
@@ -32,7 +33,7 @@ def sample_pdf(lang: str = "nl") -> bytes:
     rounds = tuple((template_text(lang, f"template.{key}.title"),
                     template_text(lang, f"template.{key}.question").format(theme=theme_words)) for key in ROUNDS)
     table = HandoutTable(name="De Kersentuin", place="Wijkcentrum De Linde", join_url=f"{BASE}/join/K7PQ2",
-                         join_code="K7PQ2", host_url=f"{BASE}/e/dag-van-de-dialoog-oost/host/t3?key=0f3a9c2e7b1d4e6f8a0b2c4d6e8f1a3c",
+                         join_code="K7PQ2", host_url=f"{BASE}/e/{SAMPLE_EVENT}/host/t3?key={SAMPLE_KEY}",
                          rounds=rounds)
     return handouts_pdf(event_title="Dag van de Dialoog Oost", theme=THEME, date="zaterdag 7 november 2026",
                         lang=lang, tables=[table])
