@@ -98,7 +98,11 @@ def page_language(lang: str) -> None:
         f"<script>document.documentElement.lang={json.dumps(lang)};"
         f"document.documentElement.dir={json.dumps('rtl' if lang in RIGHT_TO_LEFT else 'ltr')};"
         "document.addEventListener('DOMContentLoaded',()=>{const p=document.querySelector('#popup span');"
-        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};{quasar}}});</script>"
+        f"if(p)p.textContent={json.dumps(t(lang, 'connection_lost'))};{quasar}}});"
+        # Quasar's loading bar (shown while an upload or download runs) is a progressbar without a name.
+        f"new MutationObserver(()=>document.querySelectorAll('.q-loading-bar:not([aria-label])').forEach("
+        f"b=>b.setAttribute('aria-label',{json.dumps(t(lang, 'loading'))})))"
+        ".observe(document.documentElement,{childList:true,subtree:true});</script>"
     )
 
 
