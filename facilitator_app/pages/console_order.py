@@ -16,7 +16,7 @@ from rounds.talking_piece import initial_order
 from ..i18n import t
 from ..room import Room
 from .common import Coalesced, attempt
-from .theme import aria_label, heading
+from .theme import heading
 
 
 def planned(room: Room, rnd: Round) -> list[str]:
@@ -26,21 +26,25 @@ def planned(room: Room, rnd: Round) -> list[str]:
 class PlannedRow:
     """One place in the order. The person in it changes (each round starts one seat further), the row stays."""
 
-    def __init__(self, planner: OrderPlanner) -> None:
-        self.pid = ""
-        lang = planner.lang
+    def __init__(self, planner: OrderPlanner, place: int, pid: str, name: str, last: bool) -> None:
+        # Made with its first texts and states: setting them afterwards costs each element a second update.
+        self.pid = pid
         with ui.row().classes("items-center gap-2 no-wrap") as self.element:
-            self.label = ui.label().classes("wd-text").style("min-width: 12em")
+            self.label = ui.label(self.text(place, name)).classes("wd-text").style("min-width: 12em")
             self.up = ui.button(icon="arrow_upward", on_click=lambda: planner.move(self.pid, -1)).props(
                 "flat dense").mark("order-up")
             self.down = ui.button(icon="arrow_downward", on_click=lambda: planner.move(self.pid, 1)).props(
                 "flat dense").mark("order-down")
-        aria_label(self.up, t(lang, "console.up"))
-        aria_label(self.down, t(lang, "console.down"))
+        self.up.props["aria-label"], self.down.props["aria-label"] = planner.up_label, planner.down_label
+        self.up.enabled, self.down.enabled = place > 0, not last
+
+    @staticmethod
+    def text(place: int, name: str) -> str:
+        return f"{place + 1}. {name}"
 
     def show(self, place: int, pid: str, name: str, last: bool) -> None:
         self.pid = pid
-        self.label.set_text(f"{place + 1}. {name}")
+        self.label.set_text(self.text(place, name))
         self.up.set_enabled(place > 0)
         self.down.set_enabled(not last)
 
@@ -54,6 +58,7 @@ class OrderPlanner:
 
     def __init__(self, room: Room, lang: str, rnd: Round) -> None:
         self.room, self.lang, self.round_id = room, lang, rnd.id
+        self.up_label, self.down_label = t(lang, "console.up"), t(lang, "console.down")
         self.rows: list[PlannedRow] = []
         with ui.column().classes("w-full wd-card gap-1").mark("order-planner") as self.element:
             heading(t(lang, "console.planned_order", title=rnd.title), 3)
@@ -76,10 +81,12 @@ class OrderPlanner:
         labels = self.room.labels(self.lang)
         while len(self.rows) > len(order):
             self.rows.pop().element.delete()
+        last = len(order) - 1
+        for place, (row, pid) in enumerate(zip(self.rows, order, strict=False)):
+            row.show(place, pid, labels.get(pid, "?"), last=place == last)
         with self.rows_box:
-            self.rows += [PlannedRow(self) for _ in range(len(order) - len(self.rows))]
-        for place, (row, pid) in enumerate(zip(self.rows, order, strict=True)):
-            row.show(place, pid, labels.get(pid, "?"), last=place == len(order) - 1)
+            self.rows += [PlannedRow(self, place, order[place], labels.get(order[place], "?"), last=place == last)
+                          for place in range(len(self.rows), len(order))]
 
     async def move(self, pid: str, step: int) -> None:
         await attempt(self.lang, self.room.move_in_order(F, self.round_id, pid, step))
