@@ -48,6 +48,7 @@ bench: $(TEST_STAMP) $(CHROMIUM)
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/export_bench.py
 	$(BIN)/python bench/room_load.py
+	$(BIN)/python bench/event_load.py
 	$(BIN)/python bench/join_weight.py
 	$(BIN)/python bench/chromium_fanout.py
 
