@@ -42,10 +42,11 @@ class PhoneView:
         self.your_turn: ui.column | None = None
         self.dots_shown = False
         self.round_part = ui.refreshable(self._round)
+        self.turn_part = ui.refreshable(self._turn)
         self.cards_part = ui.refreshable(self._cards)
         self.dots_part = ui.refreshable(self._dots)
         self.round_part()
-        self._turn()
+        self.turn_part()
         self.cards_part()
         self.dots_part()
         FeltHeardPart(self.room, self.person_id, self.lang).build()  # "did you feel heard?" after the end
@@ -74,7 +75,10 @@ class PhoneView:
             return
         if change.kind in (Changed.ROUND, Changed.PLAN, Changed.REMOVED):
             self.round_part.refresh()
-            self._sync_turn()  # the turn part stays: with 200 phones, drawing it anew was half of a round's opening
+            if self.your_turn is None:
+                self.turn_part.refresh()  # the first round this phone sees: the turn part is made now
+            else:
+                self._sync_turn()  # then it stays: with 200 phones, drawing it anew was half of a round's opening
             self.cards_part.refresh()
             if self.dots_shown or self._vote_round() is not None:  # most rounds have no dots: nothing to redraw
                 self.dots_part.refresh()
@@ -110,8 +114,13 @@ class PhoneView:
                 read_question(lang, dialogue.language, rnd.title, rnd.question)
 
     def _turn(self) -> None:
-        """Built once per page; `_sync_turn` then only changes texts and visibility in place."""
+        """Built once, in the first open round this page sees; `_sync_turn` then only changes texts and visibility.
+
+        Not before: 200 phones that join before the start would each hold it, hidden, for nothing (30-50 MiB).
+        """
         lang = self.lang
+        if open_round(self.room.dialogue) is None:
+            return
         with ui.column().classes("w-full wd-card gap-3").style(
                 "border: 3px solid var(--wd-primary)").mark("your-turn") as self.your_turn:
             heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")

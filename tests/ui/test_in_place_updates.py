@@ -75,7 +75,7 @@ async def test_the_console_before_the_start_adds_a_row_per_join_and_the_order_fo
     assert order_texts(console) == ["1. Anna", "2. Chris", "3. Ben"]
 
 
-async def test_a_phone_keeps_its_turn_part_when_a_round_opens(create_user, setup):
+async def test_a_phone_keeps_its_turn_part_when_the_next_round_opens(create_user, setup):
     from .conftest import join_as
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
