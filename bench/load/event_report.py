@@ -104,6 +104,10 @@ class EventReport(Report):
 
     def pages(self, run: EventRun) -> None:
         self.say("  server RSS after: " + ", ".join(f"{moment} {mib:.0f} MiB" for moment, mib in run.rss_samples))
+        # A socket dropped under load (engineio: "packet queue is empty") shows as "missing" deliveries above.
+        lost = sum(1 for room in run.rooms for p in room.phones
+                   if p.tab is not None and (p.tab.sio is None or not p.tab.sio.connected))
+        self.say(f"  phones whose socket was lost during the run: {lost} of {sum(len(r.phones) for r in run.rooms)}")
         for name, viewer in (("dashboard", run.dashboard), ("wall", run.wall)):
             if viewer is not None:
                 stats = viewer.stats
