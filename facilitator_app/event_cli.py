@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from rounds import DomainError
+from rounds.events.model import DEFAULT_MAX_PER_TABLE, DEFAULT_MIN_PER_TABLE
 
 from .config import storage_secret
 from .events import Events, EventStore, SignupsRefused
@@ -36,6 +37,10 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--place", action="append", default=[], help="a venue (repeat for several)")
     create.add_argument("--signups", help="a CSV of sign-ups (comma or semicolon)")
     create.add_argument("--seed", type=int, help="fixes the seating, for a repeatable plan")
+    create.add_argument("--min-per-table", type=int, default=DEFAULT_MIN_PER_TABLE,
+                        help=f"the fewest people at a table (default {DEFAULT_MIN_PER_TABLE})")
+    create.add_argument("--max-per-table", type=int, default=DEFAULT_MAX_PER_TABLE,
+                        help=f"the most people at a table (default {DEFAULT_MAX_PER_TABLE})")
     create.add_argument("--data", default=argparse.SUPPRESS,
                         help="data directory (default ./wijkdialoog-data or $WIJKDIALOOG_DATA)")
 
@@ -67,7 +72,8 @@ async def _create(args: argparse.Namespace) -> int:
     events = Events(EventStore(data_dir), rooms, storage_secret(data_dir))
     try:
         made = await events.create(title=args.title, tables=args.tables, theme=args.theme, date=args.date,
-                                   places=args.place, language=lang, signups=raw, seed=args.seed)
+                                   places=args.place, language=lang, signups=raw, seed=args.seed,
+                                   min_per_table=args.min_per_table, max_per_table=args.max_per_table)
     except SignupsRefused as err:
         _say_error(refusal(lang, err))
         for problem in err.result.problems:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rounds.errors import DomainError
 from rounds.events import EventTable
 from rounds.events import tables as rules
-from rounds.events.model import MAX_TABLES, TOO_MANY_TABLES
+from rounds.events.model import DEFAULT_MAX_PER_TABLE, DEFAULT_MIN_PER_TABLE, MAX_TABLES, TOO_MANY_TABLES
 from rounds.events.wall import new_wall
 from rounds.signups import SignupImport, parse_signups
 
@@ -101,14 +101,16 @@ class Events:
 
     async def create(self, *, title: str, tables: int, theme: str = "", date: str = "",
                      places: Sequence[str] = (), language: str = "nl", signups: str | bytes | None = None,
-                     seed: int | None = None) -> Created:
+                     seed: int | None = None, min_per_table: int = DEFAULT_MIN_PER_TABLE,
+                     max_per_table: int = DEFAULT_MAX_PER_TABLE) -> Created:
         """A new event with its tables (a dialogue each), host links and organiser key; optionally a sign-up
         list, seated at once. A refused sign-up list refuses the whole event, so nothing is left half made."""
         if not isinstance(tables, int) or isinstance(tables, bool) or not 0 <= tables <= MAX_TABLES:
             raise DomainError(TOO_MANY_TABLES, limit=MAX_TABLES)
         slug = self.store.unique_slug(title)
         event = rules.new_event(slug=slug, title=title, now=self.rooms.clock(), theme=theme, date=date,
-                                places=places, language=language)
+                                places=places, language=language, min_per_table=min_per_table,
+                                max_per_table=max_per_table)
         organiser_key, stored = next_key(self.secret, slug, "")
         rules.set_organiser_key_hash(event, stored)
         hall = EventHall(self.store, self.rooms, self.secret, event, new_wall())

@@ -90,6 +90,29 @@ class TablesPanel:
                     ui.notify(t(lang, "dash.table_added", table=table.name), type="positive", position="top")
 
             ui.button(t(lang, "dash.add_table"), icon="add", on_click=add).mark("add-table-submit")
+        self._limits_form()
+
+    def _limits_form(self) -> None:
+        """How many people per table, at least and at most: the seating keeps to it."""
+        lang, event = self.lang, self.hall.event
+        with ui.row().classes("w-full items-end gap-3 wd-card").mark("table-limits"):
+            low = ui.number(t(lang, "dash.min_per_table"), value=event.min_per_table, min=1, max=40,
+                            precision=0).props("outlined").style("width: 10em").mark("limits-min")
+            high = ui.number(t(lang, "dash.max_per_table"), value=event.max_per_table, min=1, max=40,
+                             precision=0).props("outlined").style("width: 10em").mark("limits-max")
+
+            async def save() -> None:
+                try:
+                    wanted = int(low.value), int(high.value)
+                except (TypeError, ValueError):
+                    ui.notify(t(lang, "dash.limits_numbers"), type="warning", position="top")
+                    return
+                if await attempt(lang, self.hall.set_table_limits(ORGANISER, *wanted)) is not None:
+                    ui.notify(t(lang, "dash.limits_saved", min=wanted[0], max=wanted[1]), type="positive",
+                              position="top")
+
+            ui.button(t(lang, "dash.save_limits"), icon="check", on_click=save).props("outline").mark(
+                "limits-save")
 
     def _tables(self) -> None:
         event, lang = self.hall.event, self.lang

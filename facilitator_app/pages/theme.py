@@ -12,6 +12,8 @@ from ..i18n import RIGHT_TO_LEFT, t
 
 # Contrast on white: primary 8.0:1, text 16:1, muted 7.0:1, warning text on its background 7.4:1.
 CSS = """
+/* Words as they are written: capitals-only buttons are harder to read (plain language, B1) */
+.q-btn { text-transform: none; }
 :root { --wd-primary: #0b5a57; --wd-text: #1b1b1b; --wd-muted: #4a4a4a; --wd-bg: #f7f4ee;
         --wd-card: #ffffff; --wd-warm: #fff1d6; --wd-warm-text: #6b3a00; --wd-line: #d9d3c7; }
 /* The phone's own font: NiceGUI's fonts.css only declares Roboto, so a stack without it downloads nothing

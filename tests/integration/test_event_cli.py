@@ -46,3 +46,18 @@ def test_a_bad_line_in_the_sign_up_list_is_named_and_nothing_is_made(tmp_path):
     assert "Line 5: we do not know the role \"koning\"" in result.stderr
     assert "Line 6: the name is missing." in result.stderr
     assert not list(data.glob("**/*.json"))
+
+
+def test_the_people_per_table_can_be_set_so_nine_people_fill_three_tables(tmp_path):
+    signups = tmp_path / "negen.csv"
+    signups.write_text("naam;rol\n" + "".join(f"Bewoner {n};bewoner\n" for n in range(6))
+                       + "Pim;professional\nGea;gemeente\nPiet;professional\n", encoding="utf-8")
+    data = tmp_path / "data"
+    result = wijkdialoog("--data", str(data), "event", "create", "Dag", "--tables", "3", "--signups", str(signups),
+                         "--min-per-table", "3", "--max-per-table", "4")
+    assert result.returncode == 0, result.stderr
+    hall = Events(EventStore(data), Rooms(Store(data)), storage_secret(data)).all()[0]
+    assert sorted(len(t.seats) for t in hall.event.tables) == [3, 3, 3]
+    refused = wijkdialoog("--data", str(data), "event", "create", "Dag", "--tables", "3",
+                          "--min-per-table", "5", "--max-per-table", "3")
+    assert refused.returncode == 2 and "Kies een minimum en maximum" in refused.stderr

@@ -187,3 +187,18 @@ async def test_the_handouts_download_as_one_pdf_page_per_table(user: User, setup
     first = pages[0].extract_text()
     assert "Tafel 1" in first and hall.table_room(hall.event.tables[0]).dialogue.join_code in first
     assert (setup.data_dir / "exports" / "events" / hall.slug / f"{hall.slug}-handouts.pdf").exists()
+
+
+async def test_the_organiser_sets_the_people_per_table_and_a_wrong_pair_changes_nothing(user: User, setup):
+    hall = await make_event()
+    await user.open(f"/e/{hall.slug}?key={setup.key}")
+    user.find(marker="tab-tables").click()
+    user.find(marker="limits-min").clear().type("3")
+    user.find(marker="limits-max").clear().type("5")
+    user.find(marker="limits-save").click()
+    await user.should_see("Nu 3 tot 5 mensen per tafel")
+    assert (hall.event.min_per_table, hall.event.max_per_table) == (3, 5)
+    user.find(marker="limits-min").clear().type("6")
+    user.find(marker="limits-save").click()
+    await user.should_see("Kies een minimum en maximum")
+    assert (hall.event.min_per_table, hall.event.max_per_table) == (3, 5)
