@@ -52,9 +52,17 @@ def _files(hall: EventHall, anonymous: bool) -> dict[str, bytes]:
 def harvest_panel(state: AppState, hall: EventHall, lang: str) -> None:
     folder = state.settings.data_dir / "exports" / "events" / hall.slug
 
+    shown: list[list[str]] = []  # the gate's reasons as last drawn
+
+    def gate_changed() -> None:
+        """Redraw only when what the gate says changed (a round closing at any table asks; few change it)."""
+        if not shown or event_gate(hall.event, _dialogues(hall), lang) != shown[-1]:
+            gate_and_downloads.refresh()
+
     @ui.refreshable
     def gate_and_downloads() -> None:
         missing = event_gate(hall.event, _dialogues(hall), lang)
+        shown[:] = [missing]
         if missing:
             with ui.column().classes("wd-card w-full gap-1").mark("event-harvest-gate"):
                 ui.label(t(lang, "event_harvest.not_yet")).classes("text-h6 wd-text")
@@ -87,12 +95,11 @@ def harvest_panel(state: AppState, hall: EventHall, lang: str) -> None:
 
     heading(t(lang, "event_harvest.title"), 2)
     gate_and_downloads()
-    hall.changed.subscribe(lambda _change: gate_and_downloads.refresh())  # unsubscribed with the page
+    hall.changed.subscribe(lambda _change: gate_changed())  # unsubscribed with the page
     for table in planned_tables(hall.event):  # a table that finishes may open the gate
         room = hall.table_room(table)
         if room is not None:
-            room.changed.subscribe(lambda change: gate_and_downloads.refresh() if change.kind == Changed.ROUND
-                                   else None)
+            room.changed.subscribe(lambda change: gate_changed() if change.kind == Changed.ROUND else None)
     ui.button(t(lang, "event_harvest.check_again"), icon="refresh", on_click=gate_and_downloads.refresh).props(
         "flat").mark("event-harvest-refresh")
 
