@@ -54,22 +54,22 @@ class NewEventForm:
         lang = self.lang
         with ui.expansion(t(lang, "home.event.new"), icon="groups").classes("w-full wd-card").mark("new-event"):
             with ui.column().classes("w-full gap-2"):
-                self.title = ui.input(t(lang, "home.field.title")).props("outlined maxlength=120").classes(
+                self.title = ui.input(t(lang, "home.event.name")).props("outlined maxlength=120").classes(
                     "w-full").mark("event-title-input")
                 themes = {key: theme_label(key, lang) for key in THEMES}
-                self.theme = ui.select(themes, label=t(lang, "home.field.theme"), value="thuis").props(
+                self.theme = ui.select(themes, label=t(lang, "home.event.theme"), value="thuis").props(
                     "outlined").classes("w-full").mark("event-theme")
-                self.free = ui.input(t(lang, "home.field.theme_free")).props("outlined maxlength=200").classes(
+                self.free = ui.input(t(lang, "home.event.theme_free")).props("outlined maxlength=200").classes(
                     "w-full")
                 with ui.row().classes("w-full gap-3"):
-                    self.date = ui.input(t(lang, "home.field.date"), value=time.strftime("%Y-%m-%d")).props(
+                    self.date = ui.input(t(lang, "home.event.date"), value=time.strftime("%Y-%m-%d")).props(
                         "outlined type=date").classes("col")
                     self.tables = ui.number(t(lang, "home.event.tables", max=MAX_TABLES), value=10, min=1,
                                             max=MAX_TABLES, step=1, precision=0).props("outlined").classes(
                         "col").mark("event-tables")
                     self.language = ui.select({"nl": t(lang, "lang.nl"), "en": t(lang, "lang.en")},
                                               value=self.state.settings.lang,
-                                              label=t(lang, "home.field.language")).props("outlined").classes("col")
+                                              label=t(lang, "home.event.language")).props("outlined").classes("col")
                 self.places = ui.input(t(lang, "home.event.places")).props("outlined maxlength=2000").classes(
                     "w-full").mark("event-places")
                 ui.label(t(lang, "home.event.signups_optional")).classes("wd-muted")
