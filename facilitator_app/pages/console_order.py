@@ -90,27 +90,3 @@ class OrderPlanner:
 
     async def move(self, pid: str, step: int) -> None:
         await attempt(self.lang, self.room.move_in_order(F, self.round_id, pid, step))
-
-
-def order_planner(room: Room, lang: str, rnd: Round) -> None:
-    """The whole list at once, for a `ui.refreshable` that draws it anew on every change.
-
-    The console between rounds still uses it that way (pages/console_run.py); `OrderPlanner` is the lean
-    way. Kept as lean as it was: per row only its elements, so a redraw leaves no more garbage than before.
-    """
-    labels = room.labels(lang)
-    order = planned(room, rnd)
-    with ui.column().classes("w-full wd-card gap-1").mark("order-planner"):
-        heading(t(lang, "console.planned_order", title=rnd.title), 3)
-        ui.label(t(lang, "console.planned_order_hint")).classes("wd-muted")
-        for index, pid in enumerate(order):
-            with ui.row().classes("items-center gap-2 no-wrap"):
-                ui.label(f"{index + 1}. {labels.get(pid, '?')}").classes("wd-text").style("min-width: 12em")
-                ui.button(icon="arrow_upward", on_click=lambda p=pid: attempt(
-                    lang, room.move_in_order(F, rnd.id, p, -1))).props(
-                    f'flat dense aria-label="{t(lang, "console.up")}"').set_enabled(index > 0)
-                ui.button(icon="arrow_downward", on_click=lambda p=pid: attempt(
-                    lang, room.move_in_order(F, rnd.id, p, 1))).props(
-                    f'flat dense aria-label="{t(lang, "console.down")}"').set_enabled(index < len(order) - 1)
-        ui.button(t(lang, "console.shuffle"), icon="shuffle", on_click=lambda: attempt(
-            lang, room.shuffle_order(F, rnd.id))).props("outline").mark("shuffle")
