@@ -91,10 +91,10 @@ def bench_join_limit(access: Access) -> None:
 # in use, move up, and soon trigger a full collection. At 50,000 they are gone by the next young collection, and
 # full collections became rare (1 in a run instead of 78). But the pages of phones that leave have lived long
 # enough to be in the oldest generation: with (50,000, 20, 10) a full collection was only tried every 10 million
-# allocations, and RSS grew 24-27 % in the 600 s soak. Trying one every 4 young collections (its own rule still
-# skips it until that generation has grown by a quarter): +10.5 %, and "next speaker" stayed level with the floor
-# (BENCHMARKS.md, issue 10).
-GC_THRESHOLDS = (50_000, 2, 2)
+# allocations, and RSS grew 24-27 % in the 600 s soak. Trying one at every young collection (Python's own rule
+# still skips it until that generation has grown by a quarter): +4.8 %, and "next speaker" stayed level with the
+# floor (p95 ratio 0.73; BENCHMARKS.md, issue 10).
+GC_THRESHOLDS = (50_000, 1, 1)
 
 
 def tune_garbage_collection() -> None:
