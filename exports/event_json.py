@@ -17,9 +17,9 @@ from rounds.events import Event, EventTable
 from rounds.events.integrity import check_event
 from rounds.events.serialize import event_from_dict, event_to_dict
 from rounds.events.tables import planned_tables
-from rounds.integrity import IntegrityProblem, check_json_depth
+from rounds.integrity import IntegrityProblem
 
-from .json_io import MAX_IMPORT_BYTES, ImportProblem, from_json, to_json
+from .json_io import MAX_IMPORT_BYTES, ImportProblem, from_json, read_envelope, to_json
 
 EVENT_FORMAT = "wijkdialoog-event"
 EVENT_SCHEMA = 1
@@ -53,25 +53,7 @@ def event_to_json(event: Event, dialogues: dict[str, Dialogue], now: float, orig
 
 def event_from_json(raw: str | bytes) -> EventExport:
     """Raises ImportProblem (codes as for a dialogue: too_big, not_json, not_harvest, newer, damaged)."""
-    size = len(raw) if isinstance(raw, (bytes, bytearray)) else len(raw.encode("utf-8", "surrogatepass"))
-    if size > MAX_EVENT_IMPORT_BYTES:
-        raise ImportProblem("too_big", f"{size} bytes")
-    try:
-        check_json_depth(raw)
-        envelope = json.loads(raw)
-    except IntegrityProblem as problem:
-        raise ImportProblem("damaged", problem.reason) from None
-    except RecursionError:
-        raise ImportProblem("damaged", "too deeply nested") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ImportProblem("not_json", str(exc)) from None
-    if not isinstance(envelope, dict) or envelope.get("format") != EVENT_FORMAT:
-        raise ImportProblem("not_harvest")
-    version = envelope.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportProblem("damaged", f"schema_version={version!r}")
-    if version > EVENT_SCHEMA:
-        raise ImportProblem("newer", f"schema_version={version}")
+    envelope = read_envelope(raw, fmt=EVENT_FORMAT, schema=EVENT_SCHEMA, max_bytes=MAX_EVENT_IMPORT_BYTES)
     exported_at = envelope.get("exported_at")
     tables = envelope.get("tables")
     if not isinstance(exported_at, (int, float)) or isinstance(exported_at, bool) or not isinstance(tables, dict):

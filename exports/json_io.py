@@ -136,15 +136,11 @@ def _without_secrets(data: Any) -> Any:
     return data
 
 
-def from_json(raw: str | bytes) -> Dialogue:
-    """A Dialogue from an exported file of any schema version up to this one, without key or device tokens.
-
-    Raises ImportProblem when the file cannot be used: it is checked as fully as a file on disk (size,
-    nesting before parsing, then rounds.integrity on the result), so nothing the app cannot draw or
-    export gets in.
-    """
+def read_envelope(raw: str | bytes, *, fmt: str, schema: int, max_bytes: int) -> dict[str, Any]:
+    """The outer object of an exported file: size and nesting checked before parsing, then its format and
+    schema version (1 up to `schema`). Raises ImportProblem: too_big, damaged, not_json, not_harvest, newer."""
     size = len(raw) if isinstance(raw, (bytes, bytearray)) else len(raw.encode("utf-8", "surrogatepass"))
-    if size > MAX_IMPORT_BYTES:
+    if size > max_bytes:
         raise ImportProblem("too_big", f"{size} bytes")
     try:
         check_json_depth(raw)
@@ -155,13 +151,26 @@ def from_json(raw: str | bytes) -> Dialogue:
         raise ImportProblem("damaged", "too deeply nested") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ImportProblem("not_json", str(exc)) from None
-    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT or "dialogue" not in envelope:
+    if not isinstance(envelope, dict) or envelope.get("format") != fmt:
         raise ImportProblem("not_harvest")
     version = envelope.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportProblem("damaged", f"schema_version={version!r}")
-    if version > SCHEMA_VERSION:
+    if version > schema:
         raise ImportProblem("newer", f"schema_version={version}")
+    return envelope
+
+
+def from_json(raw: str | bytes) -> Dialogue:
+    """A Dialogue from an exported file of any schema version up to this one, without key or device tokens.
+
+    Raises ImportProblem when the file cannot be used: it is checked as fully as a file on disk (size,
+    nesting before parsing, then rounds.integrity on the result), so nothing the app cannot draw or
+    export gets in.
+    """
+    envelope = read_envelope(raw, fmt=FORMAT, schema=SCHEMA_VERSION, max_bytes=MAX_IMPORT_BYTES)
+    if "dialogue" not in envelope:
+        raise ImportProblem("not_harvest")
     try:
         dialogue = dialogue_from_dict(_without_secrets(envelope["dialogue"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -171,7 +180,7 @@ def from_json(raw: str | bytes) -> Dialogue:
         raise ImportProblem("damaged", "language")
     # Since schema 2 the named export also replaces the names of those who declined by their labels, so
     # its free texts may be longer than typing allows, just like the anonymous export's.
-    scrubbed = envelope.get("anonymous") is True or version >= 2
+    scrubbed = envelope.get("anonymous") is True or envelope["schema_version"] >= 2
     try:
         check_dialogue(dialogue, anonymous=scrubbed)
     except IntegrityProblem as problem:
