@@ -6,9 +6,10 @@ a button that is being redrawn, and a change costs one small update instead of a
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
-from nicegui import ui
+from nicegui import background_tasks, ui
 
 from rounds import FACILITATOR as F
 from rounds.talking_piece import floor_refusal, open_round
@@ -24,42 +25,42 @@ ALL_CHIPS = " ".join(set(CHIP.values()))
 
 
 class OrderRow:
+    """One person in the open round's order: nine elements, made once, then only texts and states change.
+
+    With 200 people a round's opening made 200 rows of fourteen elements (a menu, tooltips, a spacer and
+    a hidden warning each): 57 % of the server's work while every phone waited for the new round
+    (py-spy, issue 10). Hover texts are now plain `title`s, "without a phone" is part of the role text,
+    taking someone out is one button with the confirmation dialog, and the warning is made when needed.
+    """
+
     def __init__(self, panel: OrderList, pid: str) -> None:
         self.panel, self.pid = panel, pid
         lang = panel.lang
+        self.refused: ui.label | None = None  # "why not", made on the first refused tap
         with ui.column().classes("w-full gap-0").mark(f"order-{pid}") as self.element:
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
-                self.role = ui.label().classes("wd-muted gt-xs")
-                self.no_phone = ui.icon("phone_disabled").classes("wd-muted")
-                self.no_phone.tooltip(t(lang, "console.no_phone"))
+                self.role = ui.label().classes("wd-muted")
                 self.state = ui.label().classes("wd-chip").mark("order-state")
-                ui.space()
                 self.give = ui.button(t(lang, "console.give_floor"), on_click=self.give_floor).props(
-                    "flat dense no-caps")
-                with self.give:
-                    self.why = ui.tooltip("")
+                    "flat dense no-caps").classes("q-ml-auto")
                 self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
-                with ui.button(icon="more_vert").props("flat dense round") as self.more:
-                    with ui.menu():
-                        ui.menu_item(t(lang, "console.remove_person"),
-                                     on_click=lambda: panel.confirm_remove(self.pid)).mark("remove-person")
-            # A refused "give the floor" says why right here, where the facilitator is looking.
-            self.refused = ui.label().classes("wd-warm text-body2 q-px-sm").mark("floor-refused")
-            self.refused.set_visibility(False)
+                self.remove = ui.button(icon="person_remove", on_click=lambda: panel.confirm_remove(self.pid)).props(
+                    "flat dense round").mark("remove-person")
 
     def sync(self, labels: dict[str, str], people: dict, summary) -> None:
         dialogue, lang = self.panel.room.dialogue, self.panel.lang
         rnd = open_round(dialogue)
         person = people[self.pid]
         state = summary.states.get(self.pid, "waiting")
-        self.name.set_text(labels[self.pid])
-        self.role.set_text(role_label(lang, person.role))
         name = labels[self.pid]
+        self.name.set_text(name)
+        role = role_label(lang, person.role)
+        self.role.set_text(role if person.has_phone else f"{role} \u00b7 {t(lang, 'console.no_phone')}")
         aria_label(self.give, t(lang, "console.give_floor_to", name=name))
-        aria_label(self.more, t(lang, "console.more_for", name=name))
-        self.refused.set_visibility(False)  # whatever was refused, the room has moved on
-        self.no_phone.set_visibility(not person.has_phone)
+        aria_label(self.remove, f"{t(lang, 'console.remove_person')}: {name}")
+        if self.refused is not None:
+            self.refused.set_visibility(False)  # whatever was refused, the room has moved on
         self.state.set_text(state_label(lang, state))
         self.state.classes(remove=ALL_CHIPS, add=CHIP.get(state, ""))
         reason = floor_refusal(dialogue, rnd, self.pid, summary)
@@ -67,7 +68,7 @@ class OrderRow:
         self.give.props(remove="color aria-disabled") if reason is None else self.give.props(
             "color=grey-7 aria-disabled=true")
         self.give.mark("give-floor" if reason is None else "give-floor-disabled")
-        self.why.set_text(refusal(lang, reason) if reason is not None else t(lang, "console.give_floor"))
+        self.give.props["title"] = refusal(lang, reason) if reason is not None else t(lang, "console.give_floor")
         self.presence.set_text(t(lang, "console.mark_left" if person.present else "console.mark_back"))
         aria_label(self.presence, t(lang, "console.mark_left_for" if person.present else "console.mark_back_for",
                                     name=name))
@@ -76,6 +77,10 @@ class OrderRow:
         rnd = open_round(self.panel.room.dialogue)
         reason = floor_refusal(self.panel.room.dialogue, rnd, self.pid) if rnd else None
         if reason is not None:
+            if self.refused is None:
+                # A refused "give the floor" says why right here, where the facilitator is looking.
+                with self.element:
+                    self.refused = ui.label().classes("wd-warm text-body2 q-px-sm").mark("floor-refused")
             self.refused.set_text(refusal(self.panel.lang, reason))
             self.refused.set_visibility(True)
             return
@@ -90,10 +95,19 @@ class OrderRow:
             await self.panel.act(room.mark_back(F, self.pid))
 
 
+FIRST_ROWS = 12  # drawn with the change: the top of the order, what the facilitator looks at first
+FILL_DELAY = 0.3  # seconds: the phones get the new round first; the facilitator sees the top rows at once
+ROWS_PER_STEP = 20  # then the rest, a few rows at a time, after the phones have been sent the new round
+
+
 class OrderList:
+    """The open round's order. A new round with 200 people is drawn in steps: the first rows at once, the
+    others once the phones have their update, so the room does not wait for the console (issue 10)."""
+
     def __init__(self, room: Room, lang: str, act: Callable, confirm_remove: Callable[[str], None]) -> None:
         self.room, self.lang, self.act, self.confirm_remove = room, lang, act, confirm_remove
         self.rows: dict[str, OrderRow] = {}
+        self.filling = False
         with ui.column().classes("w-full wd-card gap-1").mark("console-order"):
             heading(t(lang, "console.order"), 3)
             self.box = ui.column().classes("w-full gap-1")
@@ -101,20 +115,49 @@ class OrderList:
 
     def sync(self) -> None:
         rnd = open_round(self.room.dialogue)
-        if rnd is None:
+        if rnd is None or self.box.is_deleted:
             return
-        labels, summary = self.room.labels(self.lang), self.room.summary()
-        people = {p.id: p for p in self.room.dialogue.participants}
         for pid in [pid for pid in self.rows if pid not in rnd.order]:  # taken out of the dialogue
             self.rows.pop(pid).element.delete()
-        for index, pid in enumerate(rnd.order):
-            if pid not in self.rows:
-                with self.box:
-                    self.rows[pid] = OrderRow(self, pid)
-            row = self.rows[pid]
+        missing = [pid for pid in rnd.order if pid not in self.rows]
+        self._add(missing[:FIRST_ROWS])
+        self._sync_rows(rnd, self.rows.values())
+        if len(missing) > FIRST_ROWS and not self.filling:
+            self.filling = True
+            background_tasks.create(self._fill(), name="order rows")
+
+    def _add(self, pids: list[str]) -> list[OrderRow]:
+        with self.box:
+            made = [OrderRow(self, pid) for pid in pids]
+        self.rows.update((row.pid, row) for row in made)
+        return made
+
+    def _sync_rows(self, rnd, rows) -> None:
+        labels, summary = self.room.labels(self.lang), self.room.summary()
+        people = {p.id: p for p in self.room.dialogue.participants}
+        for row in rows:
             row.sync(labels, people, summary)
-            if self.box.default_slot.children.index(row.element) != index:
-                row.element.move(self.box, target_index=index)  # someone who came back moves to the end
+        # Rows stand in the round's order (someone who came back moves to the end); rows still to be made
+        # come later in that order, so the ones there keep their places among themselves.
+        children = self.box.default_slot.children
+        drawn = [pid for pid in rnd.order if pid in self.rows]
+        for index, pid in enumerate(drawn):
+            element = self.rows[pid].element
+            if index >= len(children) or children[index] is not element:
+                element.move(self.box, target_index=index)
+
+    async def _fill(self) -> None:
+        try:
+            await asyncio.sleep(FILL_DELAY)
+            while not self.box.is_deleted:
+                rnd = open_round(self.room.dialogue)
+                missing = [pid for pid in rnd.order if pid not in self.rows] if rnd is not None else []
+                if not missing:
+                    return
+                self._sync_rows(rnd, self._add(missing[:ROWS_PER_STEP]))
+                await asyncio.sleep(0)  # let a tap or a phone's update through between steps
+        finally:
+            self.filling = False
 
 
 class ClosingControls:
