@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from rounds import CardKind, Outcome, Role, SpeakerState, Status
+from rounds import CardKind, Outcome, Role, SpeakerState
 from rounds.cards import dots_left, votable_groups
-from rounds.model import MAX_CARD_CHARS
 from rounds.talking_piece import open_round
 
 from ..events import EventHall
-from ..i18n import kind_label, role_label, t
+from ..i18n import role_label, t
 from ..room import Change, Changed, Room
-from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
 from .event_vote_button import wall_vote_button
 from .phone_feedback import FeltHeardPart
 from .phone_look import PhoneLook, isolate, keep_look, look_bar
-from .phone_voice import ground_rules_panel, read_card, read_question
+from .phone_round import CardsPart, RoundPart
+from .phone_voice import ground_rules_panel
 from .theme import aria_label, heading
 
 
@@ -41,13 +40,13 @@ class PhoneView:
         self.dialog_host = ui.element("div")  # outside the redrawn parts, so a change never closes a dialog
         self.your_turn: ui.column | None = None
         self.dots_shown = False
-        self.round_part = ui.refreshable(self._round)
+        self.round_part = RoundPart(self.room, lang)
         self.turn_part = ui.refreshable(self._turn)
-        self.cards_part = ui.refreshable(self._cards)
-        self.dots_part = ui.refreshable(self._dots)
-        self.round_part()
         self.turn_part()
-        self.cards_part()
+        self.cards_box = ui.element("div").classes("w-full")  # the cards part goes here once a card round opens
+        self.cards: CardsPart | None = None
+        self._sync_cards()
+        self.dots_part = ui.refreshable(self._dots)
         self.dots_part()
         FeltHeardPart(self.room, self.person_id, self.lang).build()  # "did you feel heard?" after the end
         self._greet()
@@ -74,12 +73,12 @@ class PhoneView:
             ui.navigate.reload()
             return
         if change.kind in (Changed.ROUND, Changed.PLAN, Changed.REMOVED):
-            self.round_part.refresh()
+            self.round_part.sync()  # texts change in place: 200 phones change at once when a round opens
             if self.your_turn is None:
                 self.turn_part.refresh()  # the first round this phone sees: the turn part is made now
             else:
                 self._sync_turn()  # then it stays: with 200 phones, drawing it anew was half of a round's opening
-            self.cards_part.refresh()
+            self._sync_cards()
             if self.dots_shown or self._vote_round() is not None:  # most rounds have no dots: nothing to redraw
                 self.dots_part.refresh()
         elif change.kind is Changed.FLOOR:
@@ -90,28 +89,23 @@ class PhoneView:
                 self._greet()
         elif change.kind is Changed.CARDS:
             card = change.subject
-            if getattr(card, "author_id", None) == self.person_id:
-                self.cards_part.refresh()
+            if getattr(card, "author_id", None) == self.person_id and self.cards is not None:
+                self.cards.cards_changed()
             if self._vote_round() is not None:
                 self.dots_part.refresh()
         elif change.kind is Changed.VOTES and change.person_id == self.person_id:
             self.dots_part.refresh()
 
     # -- parts ---------------------------------------------------------------------------------
-    def _round(self) -> None:
-        dialogue, lang = self.room.dialogue, self.lang
-        rnd = open_round(dialogue)
-        with ui.column().classes("w-full wd-card gap-1").mark("phone-round"):
-            if dialogue.status == Status.FINISHED:
-                heading(t(lang, "phone.finished"), 2)
-            elif rnd is None and dialogue.status == Status.PREPARING:
-                ui.label(t(lang, "phone.waiting_start")).classes("text-lg")
-            elif rnd is None:
-                ui.label(t(lang, "phone.round_closed")).classes("text-lg")
-            else:
-                ui.label(rnd.title).classes("wd-muted text-base wd-text w-full")
-                heading(rnd.question, 2).mark("phone-question")
-                read_question(lang, dialogue.language, rnd.title, rnd.question)
+    def _sync_cards(self) -> None:
+        """The cards part is made in the first card round this phone sees, then kept (hidden between)."""
+        if self.cards is not None:
+            self.cards.sync()
+            return
+        rnd = open_round(self.room.dialogue)
+        if rnd is not None and rnd.card_kind != CardKind.NONE:
+            with self.cards_box:
+                self.cards = CardsPart(self.room, self.person_id, self.lang, self.dialog_host)
 
     def _turn(self) -> None:
         """Built once, in the first open round this page sees; `_sync_turn` then only changes texts and visibility.
@@ -179,58 +173,6 @@ class PhoneView:
 
     async def _end(self, outcome: Outcome) -> None:
         await attempt(self.lang, self.room.end_turn(self.person_id, outcome))
-
-    def _cards(self) -> None:
-        dialogue, lang = self.room.dialogue, self.lang
-        rnd = open_round(dialogue)
-        if rnd is None or rnd.card_kind == CardKind.NONE:
-            return
-        pledge = rnd.card_kind == CardKind.PLEDGE
-        title = t(lang, "phone.pledge_title") if pledge else t(lang, "phone.cards_title",
-                                                                    kind=kind_label(lang, rnd.card_kind))
-        with ui.column().classes("w-full wd-card gap-2").mark("phone-cards"):
-            heading(title, 2)
-            text = ui.textarea(t(lang, "phone.card_label"),
-                               placeholder=t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder"),
-                               value=card_draft(dialogue.slug, rnd.id)).props(
-                f"outlined autogrow maxlength={MAX_CARD_CHARS}").classes("w-full").mark("card-input")
-            # A draft survives a reload; it is never longer than a card may be.
-            text.on_value_change(lambda e: keep_card_draft(dialogue, self.person_id, rnd.id, e.value or ""))
-
-            async def send() -> None:
-                me = self.person_id
-                card = await attempt(lang, self.room.add_card(me, me, text.value or ""))
-                if card is not None:
-                    drop_card_draft(dialogue.slug, rnd.id)
-                    ui.notify(t(lang, "phone.card_added"), type="positive", position="top")
-
-            ui.button(t(lang, "phone.card_add"), on_click=send).classes("w-full").mark("card-send")
-            for card in [c for c in rnd.cards if c.author_id == self.person_id]:
-                self._own_card(card)
-
-    def _own_card(self, card) -> None:
-        lang = self.lang
-        with ui.column().classes("w-full gap-1 q-pa-sm").style("border-top: 1px solid var(--wd-line)"):
-            ui.label(card.text).classes("wd-text text-base").mark("own-card")
-            with ui.row().classes("gap-2"):
-                async def remove() -> None:
-                    await attempt(lang, self.room.delete_card(self.person_id, card.id))
-
-                def edit() -> None:
-                    with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full"):
-                        box = ui.textarea(value=card.text).props("outlined autogrow").classes("w-full")
-
-                        async def save() -> None:
-                            done = await attempt(lang, self.room.edit_card(self.person_id, card.id, box.value or ""))
-                            if done is not None:
-                                dialog.close()
-
-                        ui.button(t(lang, "phone.card_save"), on_click=save).classes("w-full")
-                    dialog.open()
-
-                ui.button(t(lang, "phone.card_edit"), on_click=edit).props("flat dense")
-                ui.button(t(lang, "phone.card_delete"), on_click=remove).props("flat dense color=grey-8")
-                read_card(lang, card.text)
 
     def _vote_round(self):
         rnd = open_round(self.room.dialogue)

@@ -7,25 +7,37 @@ the click is handled in the browser alone, so reading aloud costs the server not
 
 from __future__ import annotations
 
-import json
-
 from nicegui import ui
 
 from ..i18n import ground_rules, t
 from .theme import aria_label
+
+# The text and its language are read from the tapped button's data attributes: one handler for every button.
+SPEAK_FROM_BUTTON = ("(e) => { const b = e && e.target && e.target.closest && e.target.closest('[data-read]');"
+                     " if (b && window.wdSpeak) window.wdSpeak(b.dataset.read, b.dataset.readLang); }")
 
 
 def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.button:
     """A button that reads `text` aloud in `speech_lang` (the language the text is in); `name` is what a
     screen reader says when the label alone is vague."""
     button = ui.button(label, icon="volume_up").props("outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
-    button.on("click", js_handler=f"() => window.wdSpeak && window.wdSpeak({json.dumps(text)}, "
-                                  f"{json.dumps(speech_lang)})")
-    button.props["data-read"] = text  # what is read, visible to tests without a browser
+    button.on("click", js_handler=SPEAK_FROM_BUTTON)
+    button.props["data-read"] = text  # what is read: the browser takes it from here, so it can change in place
     button.props["data-read-lang"] = speech_lang
     if name:
         aria_label(button, name)
     return button
+
+
+def set_read_text(button: ui.button, text: str) -> None:
+    """What a read-aloud button reads from now on (the phone's question when a new round opens)."""
+    if button.props.get("data-read") != text:
+        button.props["data-read"] = text
+        button.update()
+
+
+def question_text(title: str, question: str) -> str:
+    return f"{title}. {question}"
 
 
 def rules_text(lang: str) -> str:
@@ -50,7 +62,8 @@ def ground_rules_panel(lang: str) -> None:
 def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> ui.button:
     # A round keeps its question in the dialogue's language: it is read as it stands, by a voice for that
     # language (an Arabic voice cannot read Dutch), while the button speaks the phone's language.
-    return read_aloud(t(lang, "phone.read_question"), f"{title}. {question}", dialogue_lang).mark("read-question")
+    return read_aloud(t(lang, "phone.read_question"), question_text(title, question), dialogue_lang).mark(
+        "read-question")
 
 
 def read_card(lang: str, text: str) -> ui.button:

@@ -123,3 +123,8 @@ def heading(text: str, level: int = 1, classes: str = "") -> ui.element:
     with element:
         ui.label(text).classes("wd-text")
     return element
+
+
+def set_heading_text(element: ui.element, text: str) -> None:
+    """Change the text of a heading made by `heading`, in place."""
+    element.default_slot.children[0].set_text(text)

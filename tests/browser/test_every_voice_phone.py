@@ -153,6 +153,11 @@ async def test_three_phones_three_languages(bare_server, browser, artefacts):  #
         await expect(console.get_by_text("Iedereen is gehoord. U kunt de ronde sluiten.")).to_be_visible()
         await button(console, "Ronde sluiten")
         await button(console, "Ronde beginnen")
+        # The question changed in place: the same button now reads round 2's question.
+        second = Store(server.data_dir).load(slug).rounds[1].question
+        await expect(fatima.get_by_text(second)).to_be_visible()
+        await button(fatima, "اقرأ السؤال بصوت عالٍ")
+        assert second in (await spoken(fatima))[-1]["text"] and question not in (await spoken(fatima))[-1]["text"]
         await fatima.get_by_label("بطاقتك").fill("حديقة صغيرة للجميع قرب المدرسة")
         await button(fatima, "أضف بطاقة")
         await expect(fatima.get_by_text("حديقة صغيرة للجميع قرب المدرسة", exact=True)).to_be_visible()

@@ -6,11 +6,15 @@ afterwards (not deleted and drawn again), besides checking what the page shows.
 
 from __future__ import annotations
 
+import asyncio
+
 from nicegui.testing.user_interaction import UserInteraction
 
 from rounds import FACILITATOR as F
 
-from .conftest import live_room, screen_url
+from .conftest import live_room, screen_url, until
+
+SPEAKING = "aan het woord"
 
 
 def chip_texts(user) -> list[str]:
@@ -97,3 +101,70 @@ async def test_a_phone_keeps_its_turn_part_when_the_next_round_opens(create_user
     await room.next_speaker(F)
     await phone.should_see("Nu aan het woord: Anna")
     assert phone.find(marker="phone-turn").elements.pop() is turn_card and not turn_card.is_deleted
+
+
+async def test_a_phone_changes_its_round_and_cards_in_place(create_user, setup):
+    from .conftest import join_as
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    rounds = room.dialogue.rounds
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Ben")
+    await phone.should_see("De gespreksleider start zo. Je ziet hier dan de vraag.")
+    round_card = phone.find(marker="phone-round").elements.pop()
+    await room.open_next_round(F)
+    await phone.should_see(rounds[0].question)
+    read = phone.find(marker="read-question").elements.pop()
+    await phone.should_not_see("De gespreksleider start zo. Je ziet hier dan de vraag.")
+    await phone.should_not_see(marker="phone-cards")  # round 1 has no cards
+    await room.close_round(F, reason="pauze")
+    await phone.should_see("Deze ronde is klaar. Even wachten op de volgende.")
+    await phone.should_not_see(rounds[0].question)
+
+    await room.open_next_round(F)  # round 2: experiences, on cards
+    await phone.should_see(rounds[1].question)
+    assert read.props["data-read"] == f"{rounds[1].title}. {rounds[1].question}"  # what the button reads now
+    cards = phone.find(marker="phone-cards").elements.pop()
+    phone.find(marker="card-input").type("Een bankje bij de vijver")
+    phone.find(marker="card-send").click()
+    await phone.should_see(marker="own-card")
+    assert phone.find(marker="own-card").elements.pop().text == "Een bankje bij de vijver"
+    assert phone.find(marker="card-input").elements.pop().value == ""  # sent: the box is empty again
+    await room.close_round(F, reason="pauze")
+    await phone.should_not_see(marker="phone-cards")
+
+    await room.open_next_round(F)  # round 3: dreams, on cards; last round's card is not listed here
+    await phone.should_see(rounds[2].question)
+    await phone.should_see(marker="phone-cards")
+    await phone.should_not_see(marker="own-card")
+    assert phone.find(marker="card-input").elements.pop().props["placeholder"]
+    assert phone.find(marker="phone-round").elements.pop() is round_card and not round_card.is_deleted
+    assert phone.find(marker="phone-cards").elements.pop() is cards and not cards.is_deleted
+    assert not read.is_deleted
+
+
+async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user, setup):
+    people = [(f"Persoon {n:02d}", "resident") for n in range(30)]
+    dialogue = setup.dialogue("De Linde", *people)
+    room = live_room(dialogue.slug)
+    console = create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await room.open_next_round(F)
+    await console.should_see(marker="console-next")
+    box = console.find(marker="console-order").elements.pop()
+    order = room.dialogue.rounds[0].order
+
+    def drawn() -> list[str]:
+        return [m for e in box.descendants() for m in e._markers if m.startswith("order-") and m != "order-state"]
+
+    assert 0 < len(drawn()) < len(order)  # the first rows come with the change ...
+    for _ in range(100):  # ... the rest a moment later, once the phones have the new round
+        if len(drawn()) == len(order):
+            break
+        await asyncio.sleep(0.05)
+    assert drawn() == [f"order-{pid}" for pid in order]
+    await room.next_speaker(F)
+    first = console.find(marker=f"order-{order[0]}").elements.pop()
+    await until(lambda: any(getattr(e, "text", "") == SPEAKING for e in first.descendants()))
+    assert [e.text for e in first.descendants() if "order-state" in e._markers] == [SPEAKING]
