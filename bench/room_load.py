@@ -61,6 +61,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                              "limit is 300 people per dialogue)")
     parser.add_argument("--actions", type=int, default=10, help="cards and next-speaker taps timed per size")
     parser.add_argument("--late-joins", type=int, default=3, help="people joining while the round runs")
+    parser.add_argument("--break-seconds", type=float, default=5.0,
+                        help="quiet seconds between the last join and \"Ronde beginnen\" (the welcome; default 5)")
     parser.add_argument("--burst-window", type=float, default=10.0, help="seconds in which every phone sends a card")
     parser.add_argument("--soak", type=float, default=600.0, help="soak seconds (default 600; 0 skips it)")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"which parts to run (default {','.join(PARTS)})")
@@ -97,6 +99,7 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
             return
         await run.start(args.join_concurrency, args.profile)
         assert run.server is not None
+        await asyncio.sleep(args.break_seconds)  # nobody opens the round the instant the last phone is in
         profiler = Profiler(run.server.pid, work / f"profile-open-round-{n}.txt") if args.profile else None
         opened = await run.open_round()
         report.joined(n, run, opened, profiler.stop() if profiler else None)

@@ -16,6 +16,7 @@ from .connection_guard import server_limits
 from .demo import ensure_demo
 from .events import Events, EventStore
 from .network import base_url
+from .quiet_collection import start_quiet_collection, stop_quiet_collection
 from .room import Rooms
 from .storage_cleanup import private_storage
 from .store import Store
@@ -100,6 +101,8 @@ GC_THRESHOLDS = (50_000, 1, 1)
 def tune_garbage_collection() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
     app.on_startup(freeze_start_up_objects)
+    app.on_startup(start_quiet_collection)  # a full collection due is made in a quiet moment, not at a tap
+    app.on_shutdown(stop_quiet_collection)
 
 
 def freeze_start_up_objects() -> None:

@@ -78,6 +78,7 @@ class Report:
                  f"; server CPU {j.cpu_seconds * 1000 / max(j.phones, 1):.0f} ms per join; errors {len(j.errors)}")
         for error in j.errors[:5]:
             self.say(f"    ! {error}")
+        self.say(f"  quiet break before the round (the welcome): {self.args.break_seconds:g} s")
         self.say("  " + fan_line('"Ronde beginnen" (round opens, every page changes)', opened))
         for group in ("phones", "screens", "console"):
             self.say("      " + fan_line(f'"Ronde beginnen" -> {group}', opened, (group,)))
