@@ -67,7 +67,7 @@ class PreparePanel:
 
     def _people(self) -> None:
         with ui.column().classes("w-full wd-card gap-1").mark("console-people"):
-            self.people_title = heading("", 3).default_slot.children[0]
+            self.people_title = heading("", 3)
             self.nobody = ui.label(t(self.lang, "console.nobody_joined")).classes("wd-muted")
             self.people_box = ui.column().classes("w-full gap-1")
         self._sync_people()

@@ -132,7 +132,7 @@ class ScreenView:
                         for rule in ground_rules(lang):
                             with ui.element("li"):
                                 ui.label(rule)
-                self.joined_title = heading("", 2, "s-text text-weight-bold q-mt-md").default_slot.children[0]
+                self.joined_title = heading("", 2, "s-text text-weight-bold q-mt-md")
                 self.joined_box = ui.element("div").classes("s-chips").style(
                     "flex: 1 1 0; min-height: 0; overflow: hidden; align-content: flex-start").mark("screen-joined")
                 self.joined_chips = {}

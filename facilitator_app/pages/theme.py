@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
 
 from ..i18n import RIGHT_TO_LEFT, t
 
@@ -117,14 +118,21 @@ def aria_label(element: ui.element, text: str) -> None:
         element.props["aria-label"] = text
 
 
-def heading(text: str, level: int = 1, classes: str = "") -> ui.element:
+class Heading(TextElement):
+    """A real <h1>..<h3> holding its own text: one element, where a heading wrapping a label took two."""
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(tag=f"h{level}", text=text)
+
+    def _render_markdown(self) -> str:  # the user fixture's text of the page
+        return self._text or ""
+
+
+def heading(text: str, level: int = 1, classes: str = "") -> Heading:
     """A real <h1>..<h3> (for screen readers and axe), with the text as plain, escaped text."""
-    element = ui.element(f"h{level}").classes(classes)
-    with element:
-        ui.label(text).classes("wd-text")
-    return element
+    return Heading(text, level).classes(f"wd-text {classes}".strip())
 
 
 def set_heading_text(element: ui.element, text: str) -> None:
     """Change the text of a heading made by `heading`, in place."""
-    element.default_slot.children[0].set_text(text)
+    element.set_text(text)
