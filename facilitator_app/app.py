@@ -139,4 +139,14 @@ def run_kwargs(state: AppState) -> dict[str, Any]:
         # No Tailwind runtime: 260 kB of script a phone downloads and runs on every page; Quasar's classes and a
         # few utilities in theme.py (TAILWIND_SUBSET) draw the same pages.
         "tailwind": False,
+        # Left at NiceGUI's defaults, measured on the join page with DevTools' "Fast 3G" (bench/join_weight.py,
+        # issue 10; cold 4.1 s, warm 1.3 s either way):
+        # - The socket already opens as a WebSocket, without long-polling round trips, and NiceGUI falls back to
+        #   polling only if that fails (a proxy that blocks WebSockets). WebSocket-only saved nothing and would
+        #   strand those phones.
+        # - gzip at level 9 (Starlette's default). Level 6 took as long and sent 1 kB more.
+        # - NiceGUI's files are versioned and cached for a year ("immutable"), so a second visit asks only for the
+        #   page and the socket: 2 round trips (1.13 s).
+        # What is left cold is the bytes of Vue and Quasar (about 300 kB before the name field shows, 1.7 s at
+        # Fast 3G's rate) after the page's round trip, and the socket's after them: a floor of about 3.4 s.
     }
