@@ -10,6 +10,9 @@ network through the DevTools protocol with DevTools' own "Fast 3G" preset (562.5
   - time to interactive: from navigation until the name field is shown and NiceGUI's socket has
     finished its handshake, so a tap is handled (window.did_handshake);
   - and, for comparison, a second visit with a warm cache;
+  - the server's CPU per cold visit: its process's CPU time before and after --cpu-visits more cold visits
+    without throttling (after the ones above, so the first page, imports and warm-up are not counted); each
+    covers the page, its styles, scripts and font, and the socket (bench/load/servers.py, ServerProcess);
   - where the time goes: the page's HTML, styles and scripts until DOMContentLoaded, start-up until the
     socket is opened, the socket's handshake, and the rest; and the floor Fast 3G sets for this page (its
     round trips one after the other, and the bytes received before interactive at the download rate).
@@ -21,7 +24,7 @@ NiceGUI's page is live (about 0.56 s more). And the page is fetched from 127.0.0
 Chromium also offers brotli and zstd; to a LAN address over plain http (a phone on the hall's Wi-Fi) it
 offers gzip and deflate only, so a saving from brotli would show here but never reach such a phone.
 
-    .venv/bin/python bench/join_weight.py [--runs 3]
+    .venv/bin/python bench/join_weight.py [--runs 3] [--cpu-visits 20] [--app-root /tmp/some-worktree]
 """
 
 from __future__ import annotations
@@ -41,8 +44,10 @@ from pathlib import Path
 from playwright.async_api import Browser, Page, async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+if "--app-root" in sys.argv[:-1]:  # before the app's modules are imported: they come from that tree
+    os.environ["WIJKDIALOOG_BENCH_APP_ROOT"] = sys.argv[sys.argv.index("--app-root") + 1]
 
-from load.servers import prepare_dialogues, start_app  # noqa: E402
+from load.servers import APP_ROOT, ServerProcess, code_version, prepare_dialogues, start_app  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -141,7 +146,21 @@ async def phone_page(browser: Browser) -> Page:
     return await context.new_page()
 
 
-async def measure(url: str, runs: int) -> tuple[list[Visit], Visit]:
+async def unthrottled_cold_visit(browser: Browser, url: str) -> None:
+    """A phone at the door on a fast network: the page, every file it loads (the font too) and the socket."""
+    page = await phone_page(browser)
+    cdp = await page.context.new_cdp_session(page)
+    await cdp.send("Network.enable")
+    await cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    await page.goto(url)
+    await page.wait_for_function("window.did_handshake === true", timeout=60_000)
+    await page.wait_for_load_state("load")
+    await asyncio.sleep(0.3)  # the last responses leave the server
+    await page.context.close()
+
+
+async def measure(url: str, runs: int, server: ServerProcess, cpu_visits: int) -> tuple[list[Visit], Visit, float]:
+    """The cold visits, the warm second visit, and the server's CPU seconds per unthrottled cold visit."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -154,9 +173,14 @@ async def measure(url: str, runs: int) -> tuple[list[Visit], Visit]:
             await visit(page, url, cache=True)
             warm = await visit(page, url, cache=True)
             await page.context.close()
+            await asyncio.sleep(1.0)
+            cpu_before = server.cpu_seconds()
+            for _ in range(cpu_visits):
+                await unthrottled_cold_visit(browser, url)
+            cpu_per_visit = (server.cpu_seconds() - cpu_before) / max(cpu_visits, 1)
         finally:
             await browser.close()
-    return cold, warm
+    return cold, warm, cpu_per_visit
 
 
 def kb(size: float) -> str:
@@ -180,6 +204,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="cold visits to take the median of (default 3)")
+    parser.add_argument("--cpu-visits", type=int, default=20,
+                        help="unthrottled cold visits to count the server's CPU over (default 20)")
+    parser.add_argument("--app-root", type=Path, default=APP_ROOT,
+                        help="source tree of the app to run, e.g. a git worktree of an older commit (default: "
+                             "this one); the bench itself always runs from this tree")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install -y chromium", file=sys.stderr)
@@ -190,9 +219,9 @@ def main() -> int:
         data = work / "data"
         data.mkdir()
         info = prepare_dialogues(data, 1)[0]
-        server, _ = start_app(data, work)
+        server, _ = start_app(data, work, app_root=args.app_root)
         url = f"{server.base_url}/join/{info.join_code}"
-        cold, warm = asyncio.run(measure(url, args.runs))
+        cold, warm, cpu_per_visit = asyncio.run(measure(url, args.runs, server, args.cpu_visits))
     finally:
         if server is not None:
             server.stop()
@@ -201,6 +230,8 @@ def main() -> int:
     interactive = statistics.median(v.interactive_s for v in cold)
     print(f"# join_weight {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
     print(f"command: {' '.join(sys.argv)}; Chromium {CHROMIUM}, 360x640 phone, DevTools 'Fast 3G'")
+    print(f"code: {args.app_root} at {code_version(args.app_root)}; load average "
+          f"{' '.join(f'{n:.2f}' for n in os.getloadavg())} on {os.cpu_count()} CPUs")
     for n, v in enumerate(cold, start=1):
         print(f"  cold visit {n}: {kb(v.total)} ({kb(v.http_bytes)} HTTP in {v.requests} requests + "
               f"{v.ws_bytes} B WebSocket), interactive {v.interactive_s:.2f} s, DOMContentLoaded "
@@ -215,6 +246,9 @@ def main() -> int:
           f"{FAST_3G['latency'] / 1000:.2f} s, and {kb(first.bytes_before_interactive)} received before the socket "
           f"opened at {kb(FAST_3G['downloadThroughput'])}/s), warm {floor(warm, 2):.2f} s (page and socket: 2 round "
           "trips)")
+    if args.cpu_visits:
+        print(f"  server CPU per cold visit: {cpu_per_visit * 1000:.0f} ms ({args.cpu_visits} more cold visits "
+              "without throttling: page, styles, scripts, font and socket)")
     print(f"  {'MET' if total <= TARGET_BYTES else 'MISSED'}  bytes transferred <= 1.5 MB: median {kb(total)}")
     print(f"  {'MET' if interactive <= TARGET_SECONDS else 'MISSED'}  time to interactive <= 2 s: median "
           f"{interactive:.2f} s")

@@ -18,6 +18,7 @@ from .events import Events, EventStore
 from .network import base_url
 from .quiet_collection import start_quiet_collection, stop_quiet_collection
 from .room import Rooms
+from .static_gzip import GZipOnceMiddleware
 from .storage_cleanup import private_storage
 from .store import Store
 
@@ -139,12 +140,17 @@ def run_kwargs(state: AppState) -> dict[str, Any]:
         # No Tailwind runtime: 260 kB of script a phone downloads and runs on every page; Quasar's classes and a
         # few utilities in theme.py (TAILWIND_SUBSET) draw the same pages.
         "tailwind": False,
+        # Starlette's gzip (NiceGUI's default: level 9, from 500 bytes), but NiceGUI's versioned files are gzipped
+        # once and then sent from memory: a cold phone cost the server about 108 ms of CPU, most of it gzipping
+        # the same 1.2 MB again, and 45 ms without that (static_gzip.py).
+        "gzip_middleware_factory": GZipOnceMiddleware,
         # Left at NiceGUI's defaults, measured on the join page with DevTools' "Fast 3G" (bench/join_weight.py,
         # issue 10; cold 4.1 s, warm 1.3 s either way):
         # - The socket already opens as a WebSocket, without long-polling round trips, and NiceGUI falls back to
         #   polling only if that fails (a proxy that blocks WebSockets). WebSocket-only saved nothing and would
         #   strand those phones.
-        # - gzip at level 9 (Starlette's default). Level 6 took as long and sent 1 kB more.
+        # - gzip at level 9 (Starlette's default). Level 6 took as long and sent 1 kB more (and saved only about
+        #   5 ms of CPU per cold phone; gzipping each file once saves more, see above).
         # - NiceGUI's files are versioned and cached for a year ("immutable"), so a second visit asks only for the
         #   page and the socket: 2 round trips (1.13 s).
         # What is left cold is the bytes of Vue and Quasar (about 300 kB before the name field shows, 1.7 s at
