@@ -141,8 +141,8 @@ def run_kwargs(state: AppState) -> dict[str, Any]:
         # few utilities in theme.py (TAILWIND_SUBSET) draw the same pages.
         "tailwind": False,
         # Starlette's gzip (NiceGUI's default: level 9, from 500 bytes), but NiceGUI's versioned files are gzipped
-        # once and then sent from memory: a cold phone cost the server about 108 ms of CPU, most of it gzipping
-        # the same 1.2 MB again, and 45 ms without that (static_gzip.py).
+        # once and then sent from memory: a cold phone cost the server about 120 ms of CPU, most of it gzipping
+        # the same 1.1 MB again, and about 50 ms without that (bench/join_weight.py; static_gzip.py).
         "gzip_middleware_factory": GZipOnceMiddleware,
         # Left at NiceGUI's defaults, measured on the join page with DevTools' "Fast 3G" (bench/join_weight.py,
         # issue 10; cold 4.1 s, warm 1.3 s either way):

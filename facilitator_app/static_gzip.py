@@ -1,10 +1,10 @@
 """Gzip NiceGUI's versioned files once, not once per phone.
 
 Starlette's GZipMiddleware compresses every response again, at level 9. A phone that opens the join page cold
-fetches about 1.2 MB of NiceGUI's files (Quasar, Vue, their CSS, socket.io, ...), and gzipping them cost the
-server about 108 ms of CPU per cold phone; with each file gzipped once and kept in memory it was 45 ms
-(/tmp/wd/join_report.md, 20 cold visits each). At the start of an evening about 200 phones arrive within
-minutes on a 2-core laptop.
+fetches about 1.1 MB of NiceGUI's files (Quasar, Vue, their CSS, socket.io, ...; 0.3 MB gzipped), and the
+server's CPU per cold visit was 118-123 ms; with each file gzipped once and kept in memory it is 48-56 ms
+(bench/join_weight.py, "server CPU per cold visit", 3 runs each, alternated). At the start of an evening about
+200 phones arrive within minutes on a 2-core laptop: about 14 s of CPU saved then.
 
 Only files that cannot change while the server runs are kept: NiceGUI's own files under its version,
 /_nicegui/<version>/{static,components,libraries}/, which it also sends as "immutable" for a year (component
