@@ -111,19 +111,14 @@ class PhoneView:
         """Built once, in the first open round this page sees; `_sync_turn` then only changes texts and visibility.
 
         Not before: 200 phones that join before the start would each hold it, hidden, for nothing (30-50 MiB).
+        The "your turn" card's heading and buttons are made only on the phone whose turn it is, and taken
+        away when the turn ends: one phone at a time holds them, and a round opens without making 200.
         """
-        lang = self.lang
         if open_round(self.room.dialogue) is None:
             return
-        with ui.column().classes("w-full wd-card gap-3").style(
-                "border: 3px solid var(--wd-primary)").mark("your-turn") as self.your_turn:
-            heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
-            ui.label(t(lang, "phone.your_turn_hint"))
-            with ui.row().classes("w-full no-wrap gap-3"):
-                ui.button(t(lang, "phone.done"), on_click=lambda: self._end(Outcome.SPOKE)).props(
-                    "size=xl unelevated").classes("col").mark("turn-done")
-                ui.button(t(lang, "phone.pass"), on_click=lambda: self._end(Outcome.PASSED)).props(
-                    "size=xl outline").classes("col").mark("turn-pass")
+        # The "your turn" card is filled only on the phone whose turn it is (one phone at a time), then emptied.
+        self.your_turn = ui.column().classes("w-full wd-card gap-3").style(
+            "border: 3px solid var(--wd-primary)").mark("your-turn")
         with ui.column().classes("w-full wd-card gap-1").mark("phone-turn") as self.status_card:
             self.speaking_now = ui.label().classes("text-lg")
             self.main_line = ui.label().classes("text-h6")
@@ -160,16 +155,34 @@ class PhoneView:
         if self.your_turn is None or self.your_turn.is_deleted:
             return
         if open_round(self.room.dialogue) is None:  # between rounds there is no turn to show
+            self._fill_your_turn(False)
             self.your_turn.set_visibility(False)
             self.status_card.set_visibility(False)
             return
         mine, speaking, main, marker, second = self._turn_texts()
+        self._fill_your_turn(mine)
         self.your_turn.set_visibility(mine)
         self.status_card.set_visibility(not mine and bool(speaking or main or second))
         for label, text in ((self.speaking_now, speaking), (self.main_line, main), (self.sub_line, second)):
             label.set_text(text)
             label.set_visibility(bool(text))
         self.main_line.mark(marker)
+
+    def _fill_your_turn(self, mine: bool) -> None:
+        assert self.your_turn is not None
+        filled = bool(self.your_turn.default_slot.children)
+        if mine and not filled:
+            lang = self.lang
+            with self.your_turn:
+                heading(t(lang, "phone.your_turn"), 1).style("color: var(--wd-primary)")
+                ui.label(t(lang, "phone.your_turn_hint"))
+                with ui.row().classes("w-full no-wrap gap-3"):
+                    ui.button(t(lang, "phone.done"), on_click=lambda: self._end(Outcome.SPOKE)).props(
+                        "size=xl unelevated").classes("col").mark("turn-done")
+                    ui.button(t(lang, "phone.pass"), on_click=lambda: self._end(Outcome.PASSED)).props(
+                        "size=xl outline").classes("col").mark("turn-pass")
+        elif filled and not mine:
+            self.your_turn.clear()
 
     async def _end(self, outcome: Outcome) -> None:
         await attempt(self.lang, self.room.end_turn(self.person_id, outcome))
