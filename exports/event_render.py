@@ -11,9 +11,7 @@ from slugify import slugify
 from .event_harvest_model import EventHarvest
 from .event_render_blocks import Heading, Items, Para, Table, blocks
 from .event_render_data import event_csv, event_json
-from .event_render_docx import event_docx
 from .event_render_html import event_html
-from .event_render_pdf import event_pdf
 from .md import inline, table
 from .strings import t
 
@@ -52,6 +50,9 @@ def event_harvest_files(harvest: EventHarvest) -> dict[str, bytes]:
     """Every format of one event harvest, by file name, in the order people look for them."""
     def name(fmt: str) -> str:
         return event_filename(harvest.slug, fmt, harvest.anonymous, harvest.lang)
+
+    from .event_render_docx import event_docx  # Word and PDF libraries: loaded by the first export only
+    from .event_render_pdf import event_pdf
 
     # "replace": a lone surrogate from a hand-edited import must not stop the whole harvest
     return {

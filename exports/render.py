@@ -16,10 +16,8 @@ from .html_report import to_html
 from .json_io import to_json
 from .md import to_markdown
 from .model import Harvest, build_harvest
-from .pdf import to_pdf
 from .spreadsheet import to_csv
 from .strings import t
-from .word import to_docx
 
 FORMATS = ("md", "html", "docx", "pdf", "csv", "csv-nl", "json")
 MEDIA_TYPES = {
@@ -60,8 +58,12 @@ def _bytes(dialogue: Dialogue, harvest: Harvest | None, fmt: str, anonymous: boo
     if fmt == "html":
         return _text(to_html(view))
     if fmt == "docx":
+        from .word import to_docx  # Word and PDF libraries weigh ~35 MiB: loaded by the first export only
+
         return to_docx(view)
     if fmt == "pdf":
+        from .pdf import to_pdf
+
         return to_pdf(view)
     return to_csv(view, excel_nl=fmt == "csv-nl")
 

@@ -8,9 +8,6 @@ import ipaddress
 import re
 import socket
 
-import qrcode
-import qrcode.image.svg
-
 
 def lan_address() -> str:
     """The address phones on the same Wi-Fi can reach. Never 127.0.0.1 when there is a network."""
@@ -61,6 +58,9 @@ def base_url(public_url: str, port: int, host: str = "0.0.0.0") -> str:
 @functools.lru_cache(maxsize=64)
 def qr_svg(data: str) -> str:
     """An SVG QR code that stays sharp on a projector (no fixed size: it scales to its box)."""
+    import qrcode  # with PIL and lxml ~8 MiB: loaded when the first QR code is drawn
+    import qrcode.image.svg
+
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2, box_size=10)
     buffer = io.BytesIO()
     image.save(buffer)
