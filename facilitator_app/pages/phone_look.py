@@ -9,6 +9,7 @@ translated.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import urllib.parse
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from .theme import aria_label
 STATIC = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "/wd-static"
 LARGE, NORMAL = "large", "normal"
+CURRENT = ' aria-current="true"'
 
 
 def register_static() -> None:
@@ -107,13 +109,16 @@ def look_bar(look: PhoneLook, on_large: Callable[[PhoneLook], None] | None = Non
     A language is a new address (the server draws every text again); large text switches in place.
     """
     lang = look.lang
-    with ui.element("div").classes("wd-look w-full").mark("phone-languages") as group:
-        group.props["role"] = "group"
-        aria_label(group, t(lang, "phone.language"))
-        for code in PHONE_LANGUAGES:
-            button = ui.button(LANGUAGE_NAMES[code], on_click=lambda c=code: ui.navigate.to(look.address(lang=c)))
-            button.props(f"no-caps {'unelevated' if code == lang else 'outline'} lang={code}").mark(f"lang-{code}")
-            button.props["aria-pressed"] = "true" if code == lang else "false"
+    def link(code: str) -> str:
+        on = code == lang
+        return (f'<a href="{html.escape(look.address(lang=code))}" lang="{code}" hreflang="{code}" '
+                f'class="wd-lang{" wd-lang-on" if on else ""}"{CURRENT if on else ""}>'
+                f'{html.escape(LANGUAGE_NAMES[code])}</a>')
+
+    links = "".join(link(code) for code in PHONE_LANGUAGES)
+    group = ui.html(links, sanitize=False).classes("wd-look w-full").mark("phone-languages")
+    group.props["role"] = "group"
+    aria_label(group, t(lang, "phone.language"))
     large = ui.button(t(lang, "phone.large_text"), icon="format_size").props(
         "no-caps outline" if not look.large else "no-caps unelevated").classes("w-full").mark("large-text")
     large.props["aria-pressed"] = "true" if look.large else "false"

@@ -50,17 +50,25 @@ class PhoneView:
         self.dots_part()
         FeltHeardPart(self.room, self.person_id, self.lang).build()  # "did you feel heard?" after the end
         self._greet()
-        with ui.expansion(t(lang, "phone.change_name")).classes("w-full wd-card q-mt-lg"):
-            name = ui.input(t(lang, "phone.name"), value=self.person.name).props("outlined maxlength=40")
-            role = ui.select({r.value: role_label(lang, r.value) for r in Role}, value=self.person.role.value,
-                             label=t(lang, "phone.role")).props("outlined")
+        change_name = ui.expansion(t(lang, "phone.change_name")).classes("w-full wd-card q-mt-lg")
 
-            async def save() -> None:
-                me = self.person_id
-                if await attempt(lang, self.room.rename(me, me, name=name.value or "", role=role.value)) is not None:
-                    self._greet()
+        def fill_change_name(_=None) -> None:  # made when first opened: most people never do
+            if change_name.default_slot.children:
+                return
+            with change_name:
+                name = ui.input(t(lang, "phone.name"), value=self.person.name).props("outlined maxlength=40")
+                role = ui.select({r.value: role_label(lang, r.value) for r in Role}, value=self.person.role.value,
+                                 label=t(lang, "phone.role")).props("outlined")
 
-            ui.button(t(lang, "phone.card_save"), on_click=save)
+                async def save() -> None:
+                    me = self.person_id
+                    if await attempt(lang, self.room.rename(me, me, name=name.value or "",
+                                                            role=role.value)) is not None:
+                        self._greet()
+
+                ui.button(t(lang, "phone.card_save"), on_click=save)
+
+        change_name.on_value_change(fill_change_name)
         ground_rules_panel(lang)
         look_bar(self.look, on_large=lambda look: keep_look(look, self.room.dialogue, self.person_id))
         self.room.changed.subscribe(self.update)

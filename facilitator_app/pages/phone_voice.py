@@ -54,9 +54,15 @@ def ground_rules_list(lang: str) -> None:
 
 
 def ground_rules_panel(lang: str) -> None:
-    """After joining: the ground rules stay one tap away, to read again or hear."""
-    with ui.expansion(t(lang, "phone.rules_title")).classes("w-full wd-card"):
-        ground_rules_list(lang)
+    """After joining: the ground rules stay one tap away, to read again or hear. Made when first opened."""
+    panel = ui.expansion(t(lang, "phone.rules_title")).classes("w-full wd-card")
+
+    def fill(_=None) -> None:
+        if not panel.default_slot.children:
+            with panel:
+                ground_rules_list(lang)
+
+    panel.on_value_change(fill)
 
 
 def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> ui.button:

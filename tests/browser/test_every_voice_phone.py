@@ -74,10 +74,10 @@ async def phone_in(scene: Scene, locale: str, width: int = 390) -> Page:
 
 async def join_phone(phone: Page, join_url: str, name: str, labels: tuple[str, str, str, str],
                      choose: str = "") -> None:
-    """labels: the name field, Next, I take part, the greeting; `choose` taps a language button first."""
+    """labels: the name field, Next, I take part, the greeting; `choose` taps a language link first."""
     await phone.goto(join_url)
     if choose:
-        await button(phone, choose)
+        await phone.get_by_role("link", name=choose, exact=True).click()
         await expect(phone.get_by_label(labels[0])).to_be_visible()
     await phone.get_by_label(labels[0]).fill(name)
     await button(phone, labels[1])

@@ -6,7 +6,9 @@ the address until the phone has joined, and only a choice made on the phone is k
 
 from __future__ import annotations
 
-from nicegui import app
+import re
+
+from nicegui import app, ui
 from nicegui.testing import User
 
 from rounds import FACILITATOR as F
@@ -23,6 +25,17 @@ def prop(user: User, marker: str, name: str):
     return next(iter(user.find(marker=marker).elements)).props.get(name)
 
 
+def language_links(user: User) -> dict[str, tuple[str, bool]]:
+    """The language choice is a row of plain links (one element): {code: (address, is it the current one)}."""
+    html = next(iter(user.find(marker="phone-languages").elements)).content
+    return {code: (href.replace("&amp;", "&"), 'aria-current="true"' in rest)
+            for href, code, rest in re.findall(r'<a href="([^"]+)" lang="([a-z]+)"([^>]*)>', html)}
+
+
+async def choose_language(user: User, code: str) -> None:
+    await user.open(language_links(user)[code][0])  # what the browser does with the link
+
+
 async def join_in(user: User, path: str, name: str, confirm_label: str) -> None:
     await user.open(path)
     user.find(marker="join-name").type(name)
@@ -37,7 +50,9 @@ async def test_the_phone_follows_the_browsers_language(user: User, setup):
     user.http_client.headers["Accept-Language"] = "pl-PL,pl;q=0.9,en;q=0.5"
     await user.open(f"/join/{dialogue.join_code}")
     await user.should_see("Twoje imię")
-    assert prop(user, "lang-pl", "aria-pressed") == "true"
+    links = language_links(user)
+    assert set(links) == {"nl", "en", "ar", "tr", "pl"}
+    assert [code for code, (_, current) in links.items() if current] == ["pl"]
 
 
 async def test_the_first_language_we_speak_wins_else_the_dialogues(create_user, setup):
@@ -55,7 +70,7 @@ async def test_a_visitor_chooses_a_language_and_nothing_is_written(user: User, s
     dialogue = setup.dialogue()
     await user.open(f"/join/{dialogue.join_code}")
     await user.should_see("Je naam")
-    user.find(marker="lang-ar").click()
+    await choose_language(user, "ar")
     await user.should_see("اسمك")
     user.find(marker="join-next").click()  # no name: the refusal in Arabic, nothing else changes
     await user.should_see("اكتب اسمًا.")
@@ -81,7 +96,7 @@ async def test_a_joined_phone_changes_language_and_keeps_it(user: User, setup):
     dialogue = setup.dialogue()
     await join_as(user, dialogue.join_code, "Anna")
     assert kept() == []  # nothing chosen yet: nothing kept
-    user.find(marker="lang-en").click()
+    await choose_language(user, "en")
     await user.should_see("Hello Anna")
     await user.open(f"/join/{dialogue.join_code}")
     await user.should_see("Hello Anna")
@@ -147,6 +162,8 @@ async def test_own_cards_and_the_ground_rules_can_be_read_aloud(user: User, setu
     await user.should_see(marker="read-card")
     assert prop(user, "read-card", "data-read") == "حديقة للجميع"
     assert prop(user, "read-card", "aria-label") == "اقرأ بصوت عالٍ: حديقة للجميع"
+    next(e for e in user.find(ui.expansion).elements if e.props.get("label") == "هكذا نتحدث معًا").open()
+    await user.should_see(marker="read-rules")  # the ground rules are drawn when their panel is first opened
     assert prop(user, "read-rules", "data-read").startswith("هكذا نتحدث معًا. كل شخص يأخذ دوره.")
 
 
