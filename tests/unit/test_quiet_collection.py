@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator_app.quiet_collection import QUIET_SECONDS, QuietCollector
+import gc
+import weakref
+
+from facilitator_app.quiet_collection import MAX_WAIT, QUIET_SECONDS, QuietCollector, collect_and_freeze
 
 
 class Machine:
@@ -71,12 +74,43 @@ def test_one_busy_second_starts_the_quiet_time_again():
     assert quiet.step()
 
 
-def test_a_full_collection_python_made_itself_means_none_is_due():
+def test_pythons_own_full_collection_does_not_count_it_leaves_the_frozen_pages_alone():
     machine = Machine()
     quiet = collector(machine)
     middle_collection(quiet)
     quiet.on_collection("stop", {"generation": 2, "collected": 0, "uncollectable": 0})
-    for _ in range(10):
+    for _ in range(3):
         machine.second(0.0)
+        quiet.step()
+    assert machine.collections == 1
+
+
+def test_a_room_that_is_never_quiet_still_gets_one_after_the_longest_wait():
+    machine = Machine()
+    quiet = collector(machine)
+    middle_collection(quiet)
+    for _ in range(int(MAX_WAIT) - 1):
+        machine.second(0.9)
         assert not quiet.step()
-    assert machine.collections == 0
+    machine.second(0.9)
+    assert quiet.step()
+
+
+def test_a_page_that_closed_after_a_freeze_is_collected_by_the_next_quiet_collection():
+    class Page:  # a closed page: parent and child point at each other, so only the collector frees them
+        pass
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    page = Page()
+    page.child = Page()
+    page.child.parent = page
+    alive = weakref.ref(page)
+    gc.freeze()  # as an earlier quiet collection did, while the page was open
+    del page
+    gc.collect()
+    assert alive() is not None  # frozen: Python's own collections leave it alone
+    collect_and_freeze()
+    assert alive() is None
+    assert gc.get_freeze_count() >= before  # what is alive is frozen again
+    gc.unfreeze()
