@@ -97,6 +97,7 @@ class OrderRow:
 
 FIRST_ROWS = 12  # drawn with the change: the top of the order, what the facilitator looks at first
 FILL_DELAY = 0.3  # seconds: the phones get the new round first; the facilitator sees the top rows at once
+STEP_PAUSE = 0.05  # seconds between steps; with none, a card sent meanwhile waited for every step (470 ms)
 ROWS_PER_STEP = 20  # then the rest, a few rows at a time, after the phones have been sent the new round
 
 
@@ -155,7 +156,7 @@ class OrderList:
                 if not missing:
                     return
                 self._sync_rows(rnd, self._add(missing[:ROWS_PER_STEP]))
-                await asyncio.sleep(0)  # let a tap or a phone's update through between steps
+                await asyncio.sleep(STEP_PAUSE)  # a card or a tap passes several awaits: let it through
         finally:
             self.filling = False
 
