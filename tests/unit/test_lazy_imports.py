@@ -24,3 +24,7 @@ def loaded_after(code: str) -> set[str]:
 
 def test_starting_the_app_loads_no_export_or_qr_library():
     assert loaded_after("import facilitator_app.app, facilitator_app.pages") == set()
+
+
+def test_drawing_a_qr_code_does_not_load_lxml():
+    assert "lxml" not in loaded_after("from facilitator_app.network import qr_svg; qr_svg('http://x/join/ABCDE')")
