@@ -37,6 +37,7 @@ class OrderRow:
         self.panel, self.pid = panel, pid
         lang = panel.lang
         self.refused: ui.label | None = None  # "why not", made on the first refused tap
+        self.shown: tuple | None = None  # what the row shows now; an unchanged row sends nothing
         with ui.column().classes("w-full gap-0").mark(f"order-{pid}") as self.element:
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
@@ -50,25 +51,29 @@ class OrderRow:
 
     def sync(self, labels: dict[str, str], people: dict, summary) -> None:
         dialogue, lang = self.panel.room.dialogue, self.panel.lang
-        rnd = open_round(dialogue)
         person = people[self.pid]
         state = summary.states.get(self.pid, "waiting")
+        reason = floor_refusal(dialogue, open_round(dialogue), self.pid, summary)
+        why = refusal(lang, reason) if reason is not None else None
+        if self.refused is not None:
+            self.refused.set_visibility(False)  # whatever was refused, the room has moved on
+        shown = (labels[self.pid], person.role, person.has_phone, person.present, state, why)
+        if shown == self.shown:
+            return  # a change elsewhere in the room: nothing of this row to send (200 rows per tap otherwise)
+        self.shown = shown
         name = labels[self.pid]
         self.name.set_text(name)
         role = role_label(lang, person.role)
         self.role.set_text(role if person.has_phone else f"{role} \u00b7 {t(lang, 'console.no_phone')}")
         aria_label(self.give, t(lang, "console.give_floor_to", name=name))
         aria_label(self.remove, f"{t(lang, 'console.remove_person')}: {name}")
-        if self.refused is not None:
-            self.refused.set_visibility(False)  # whatever was refused, the room has moved on
         self.state.set_text(state_label(lang, state))
         self.state.classes(remove=ALL_CHIPS, add=CHIP.get(state, ""))
-        reason = floor_refusal(dialogue, rnd, self.pid, summary)
         # Looks disabled but stays tappable: a tap shows why (tablets have no hover).
-        self.give.props(remove="color aria-disabled") if reason is None else self.give.props(
+        self.give.props(remove="color aria-disabled") if why is None else self.give.props(
             "color=grey-7 aria-disabled=true")
-        self.give.mark("give-floor" if reason is None else "give-floor-disabled")
-        self.give.props["title"] = refusal(lang, reason) if reason is not None else t(lang, "console.give_floor")
+        self.give.mark("give-floor" if why is None else "give-floor-disabled")
+        self.give.props["title"] = why or t(lang, "console.give_floor")
         self.presence.set_text(t(lang, "console.mark_left" if person.present else "console.mark_back"))
         aria_label(self.presence, t(lang, "console.mark_left_for" if person.present else "console.mark_back_for",
                                     name=name))
