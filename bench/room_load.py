@@ -65,6 +65,8 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="quiet seconds between the last join and \"Ronde beginnen\" (the welcome; default 5)")
     parser.add_argument("--burst-window", type=float, default=10.0, help="seconds in which every phone sends a card")
     parser.add_argument("--soak", type=float, default=600.0, help="soak seconds (default 600; 0 skips it)")
+    parser.add_argument("--soak-card-every", type=float, default=1.0,
+                        help="seconds between cards in the soak (default 1; 0 sends none, to tell a leak from content)")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"which parts to run (default {','.join(PARTS)})")
     parser.add_argument("--join-concurrency", type=int, default=10, help="phones joining at the same time")
     parser.add_argument("--profile", action="store_true",
@@ -122,7 +124,8 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
         if "fanout" in args.parts and args.late_joins:
             report.late_joins(n, *await measure_late_joins(run, args.late_joins))
         if "soak" in args.parts and args.soak > 0 and n == args.sizes[0]:
-            report.soak(n, await soak(run, args.soak, args.seed))
+            report.soak(n, await soak(run, args.soak, args.seed,
+                                      card_every=args.soak_card_every or args.soak * 2))
         report.server_log(n, run.server.log_text())
     finally:
         if floor is not None:
