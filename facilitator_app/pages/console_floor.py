@@ -42,10 +42,10 @@ class OrderRow:
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 self.name = ui.label().classes("wd-text text-weight-medium").style("min-width: 8em")
                 self.role = ui.label().classes("wd-muted")
-                self.state = ui.label().classes("wd-chip").mark("order-state")
+                self.state = ui.label().classes("wd-chip").style("white-space: nowrap").mark("order-state")
                 self.give = ui.button(t(lang, "console.give_floor"), on_click=self.give_floor).props(
-                    "flat dense no-caps").classes("q-ml-auto")
-                self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps")
+                    "flat dense no-caps no-wrap").classes("q-ml-auto")
+                self.presence = ui.button(on_click=self.toggle_presence).props("flat dense no-caps no-wrap")
                 self.remove = ui.button(icon="person_remove", on_click=lambda: panel.confirm_remove(self.pid)).props(
                     "flat dense round").mark("remove-person")
 
