@@ -38,6 +38,9 @@ async def test_the_event_pages_have_no_serious_accessibility_violations(browser,
         found = {"event-join": await serious_violations(phone)}
         fit = await fit_report(phone)
         await phone.get_by_role("button", name="Naar mijn tafel").click()
+        # The room's page has a "Je naam" field too: wait for the table's join page before typing in it.
+        await phone.wait_for_url(re.compile(r"/join/[A-Z0-9]{5}"))
+        await expect(phone.get_by_role("button", name="Verder")).to_be_visible()
         await phone.get_by_label("Je naam").fill("Anna")
         await phone.get_by_role("button", name="Verder").click()
         await phone.get_by_role("button", name="Ik doe mee").click()
