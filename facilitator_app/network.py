@@ -6,6 +6,8 @@ import functools
 import ipaddress
 import socket
 
+from exports.qr_runs import dark_runs, qr_matrix
+
 
 def lan_address() -> str:
     """The address phones on the same Wi-Fi can reach. Never 127.0.0.1 when there is a network."""
@@ -57,26 +59,11 @@ def base_url(public_url: str, port: int, host: str = "0.0.0.0") -> str:
 def qr_svg(data: str) -> str:
     """An SVG QR code that stays sharp on a projector (no fixed size: it scales to its box).
 
-    Drawn here from the code's modules, one path of horizontal runs: qrcode's own SVG writer loads lxml
-    (6 MiB of a server that draws a handful of QR codes an evening).
+    Drawn from the code's modules as one path of horizontal runs, like the handouts: qrcode's own SVG writer
+    loads lxml (6 MiB of a server that draws a handful of QR codes an evening).
     """
-    import qrcode  # with PIL ~5 MiB: loaded when the first QR code is drawn
-
-    code = qrcode.QRCode(border=2)
-    code.add_data(data)
-    code.make(fit=True)
-    rows = code.get_matrix()
-    runs = []
-    for y, row in enumerate(rows):
-        x = 0
-        while x < len(row):
-            if not row[x]:
-                x += 1
-                continue
-            start = x
-            while x < len(row) and row[x]:
-                x += 1
-            runs.append(f"M{start},{y}h{x - start}v1h-{x - start}z")
-    size = len(rows)
-    return (f'<svg role="img" aria-label="QR" viewBox="0 0 {size} {size}" xmlns="http://www.w3.org/2000/svg" '
-            f'shape-rendering="crispEdges"><path d="{"".join(runs)}" fill="#000000"/></svg>')
+    rows = qr_matrix(data, border=2)
+    runs = "".join(f"M{start},{y}h{length}v1h-{length}z" for y, start, length in dark_runs(rows))
+    # Inline in the page, so no xmlns: the HTML parser puts an <svg> in the SVG namespace by itself.
+    return (f'<svg role="img" aria-label="QR" viewBox="0 0 {len(rows)} {len(rows)}" shape-rendering="crispEdges">'
+            f'<path d="{runs}" fill="#000000"/></svg>')
