@@ -1,7 +1,7 @@
 """The simulated people in the room: phones that join through the join page, a projector, a console.
 
-Phones join the way a person does (name, "Verder", "Ik doe mee", then the page reloads), so each
-gets the app's own device token in app.storage.user behind its signed session cookie. Pre-joining
+Phones join the way a person does (name, "Verder", "Ik doe mee" on the plain join form, then the
+phone's view opens), so each gets the app's own device token behind its signed session cookie. Pre-joining
 in the store is not possible without forging NiceGUI's user storage, and would skip the join
 path we also want to load. Each block of 20 phones uses its own loopback source address
 (127.0.x.y), because the app allows 30 joins a minute per address, as from one phone's address.
@@ -38,16 +38,23 @@ class Phone:
         self.joined = False
 
     async def join(self) -> float:
-        """Fill in the join form and take part; returns seconds until the phone view was shown."""
+        """Fill in the join form and take part; returns seconds until the phone view was shown.
+
+        The form is a plain HTML page (pages/join_form.py): load it, post "Verder", post "Ik doe mee", and
+        follow the answer to the phone's view, as a browser does.
+        """
         start = time.perf_counter()
-        form = await self.browser.open(self.join_path, self.stats)
-        try:
-            await form.set_value(form.require(tag="nicegui-input", label=t(LANG, "phone.name")), self.name)
-            await form.click(form.require(tag="q-btn", label=t(LANG, "phone.next")))
-            await form.click(form.require(tag="q-btn", label=t(LANG, "phone.take_part")))
-            await asyncio.wait_for(form.reload_requested.wait(), 60)
-        finally:
-            await form.close()
+        http, url = self.browser.session(), self.browser.base_url + self.join_path
+        async with http.get(url) as form:
+            if form.status != 200 or 'name="name"' not in await form.text():
+                raise PageError(f"{self.name} got no join form: HTTP {form.status}")
+        fields = {"name": self.name, "role": "resident"}
+        async with http.post(url, data=fields | {"step": "rules"}) as rules:
+            if rules.status != 200 or 'data-step="two"' not in await rules.text():
+                raise PageError(f"{self.name} did not reach the ground rules: HTTP {rules.status}")
+        async with http.post(url, data=fields | {"step": "join"}, allow_redirects=False) as joined:
+            if joined.status != 303:
+                raise PageError(f"{self.name} was not let in: HTTP {joined.status}")
         await self.come_back()
         self.joined = True
         return time.perf_counter() - start

@@ -31,6 +31,13 @@ if TYPE_CHECKING:
     from ..app import AppState
 
 
+def to_table(label: str, code: str) -> ui.button:
+    """A link to a table's join form, drawn as a button: the browser opens it itself (it is a plain page)."""
+    button = ui.button(label).classes("w-full")
+    button.props["href"] = f"/join/{code}"
+    return button
+
+
 def _hall(state: AppState, slug: str) -> EventHall | None:
     try:
         return state.events.get(slug)
@@ -95,8 +102,7 @@ def register(state: AppState) -> None:
             if mine is not None:
                 name, code = mine
                 ui.label(t(lang, "event.your_table", table=name)).classes("text-h6").mark("event-your-table")
-                ui.button(t(lang, "event.to_table"), on_click=lambda: ui.navigate.to(f"/join/{code}")).classes(
-                    "w-full").mark("event-go")
+                to_table(t(lang, "event.to_table"), code).mark("event-go")
                 return None
             EventJoinForm(state, hall, lang).build()
         return None
@@ -141,9 +147,7 @@ class EventJoinForm:
                 if room is not None:
                     ui.label(t(lang, "event.your_table", table=table.name)).classes("text-h6").mark(
                         "event-your-table")
-                    code = room.dialogue.join_code
-                    ui.button(t(lang, "event.to_table"), on_click=lambda: ui.navigate.to(f"/join/{code}")).classes(
-                        "w-full").mark("event-go")
+                    to_table(t(lang, "event.to_table"), room.dialogue.join_code).mark("event-go")
                     return
             if wanted:
                 self.state.access.count_wrong_code(client_ip)
@@ -152,6 +156,5 @@ class EventJoinForm:
             if not room_left:
                 ui.label(t(lang, "event.no_room")).classes("text-lg text-negative")
             for name, code, free in room_left:
-                ui.button(t(lang, "event.table_with_room", table=name, count=free),
-                          on_click=lambda c=code: ui.navigate.to(f"/join/{c}")).props("outline").classes(
-                    "w-full").mark("event-table-choice")
+                to_table(t(lang, "event.table_with_room", table=name, count=free), code).props("outline").mark(
+                    "event-table-choice")

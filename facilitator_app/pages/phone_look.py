@@ -14,6 +14,7 @@ import json
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from nicegui import app, ui
@@ -37,7 +38,8 @@ def register_static() -> None:
     app.add_static_files(STATIC_URL, STATIC, max_cache_age=86400)
 
 
-def _version(name: str) -> str:
+@cache
+def static_version(name: str) -> str:
     """A short content hash in the address, so a new version is fetched despite the long cache."""
     return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:10]
 
@@ -88,8 +90,8 @@ def keep_look(look: PhoneLook, dialogue: Dialogue, person_id: str) -> None:
 def apply_look(look: PhoneLook) -> None:
     """Large text on the page from its first paint, and the phone's script and styles (cached files)."""
     ui.add_head_html(
-        f'<link rel="stylesheet" href="{STATIC_URL}/phone.css?v={_version("phone.css")}">'
-        f'<script defer src="{STATIC_URL}/phone.js?v={_version("phone.js")}"></script>')
+        f'<link rel="stylesheet" href="{STATIC_URL}/phone.css?v={static_version("phone.css")}">'
+        f'<script defer src="{STATIC_URL}/phone.js?v={static_version("phone.js")}"></script>')
     if look.large:
         ui.add_body_html("<script>document.documentElement.classList.add('wd-large');</script>")
 

@@ -64,12 +64,11 @@ async def phone_finds_table(scene: Scene, event_join: str, person: Person) -> Pa
     await phone.get_by_label("Je naam").fill(person.name)
     await button(phone, "Zoek mijn tafel")
     await expect(phone.get_by_text(f"Jij zit aan Tafel {person.table}.")).to_be_visible()
-    await button(phone, "Naar mijn tafel")
+    await phone.get_by_role("link", name="Naar mijn tafel").click()  # a link to the table's join form
     await phone.wait_for_url("**/join/**")
     await phone.get_by_label("Je naam").fill(person.name)
     if person.role != "Bewoner":
-        await phone.get_by_label("Ik ben hier als").click()
-        await phone.get_by_role("option", name=person.role).click()
+        await phone.get_by_label("Ik ben hier als").select_option(label=person.role)  # the phone's own list
     if person.consent:
         await phone.get_by_text("Mijn naam mag in het verslag").click()
     await button(phone, "Verder")

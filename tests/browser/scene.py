@@ -50,14 +50,14 @@ async def join(scene: Scene, join_url: str, name: str, role: str = "Bewoner", co
     await phone.goto(join_url)
     await phone.get_by_label("Je naam").fill(name)
     if role != "Bewoner":
-        await phone.get_by_label("Ik ben hier als").click()
-        await phone.get_by_role("option", name=role).click()
+        await phone.get_by_label("Ik ben hier als").select_option(label=role)  # the phone's own list
     if consent:
         await phone.get_by_text("Mijn naam mag in het verslag").click()
     await phone.get_by_role("button", name="Verder").click()
     await expect(phone.get_by_text("Zo praten we met elkaar")).to_be_visible()
     await phone.get_by_role("button", name="Ik doe mee").click()
     await expect(phone.get_by_text(f"Hallo {name}")).to_be_visible()
+    await phone.wait_for_function("window.did_handshake === true")  # the phone's view is live, not just drawn
     return phone
 
 

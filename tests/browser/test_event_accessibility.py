@@ -37,7 +37,7 @@ async def test_the_event_pages_have_no_serious_accessibility_violations(browser,
         await expect(phone.get_by_text(re.compile("Jij zit aan Tafel"))).to_be_visible()
         found = {"event-join": await serious_violations(phone)}
         fit = await fit_report(phone)
-        await phone.get_by_role("button", name="Naar mijn tafel").click()
+        await phone.get_by_role("link", name="Naar mijn tafel").click()
         # The room's page has a "Je naam" field too: wait for the table's join page before typing in it.
         await phone.wait_for_url(re.compile(r"/join/[A-Z0-9]{5}"))
         await expect(phone.get_by_role("button", name="Verder")).to_be_visible()

@@ -83,6 +83,7 @@ async def join_phone(phone: Page, join_url: str, name: str, labels: tuple[str, s
     await button(phone, labels[1])
     await button(phone, labels[2])
     await expect(phone.get_by_text(labels[3])).to_be_visible()
+    await phone.wait_for_function("window.did_handshake === true")  # the phone's view is live
 
 
 async def spoken(phone: Page) -> list[dict]:
@@ -106,7 +107,7 @@ async def test_three_phones_three_languages(bare_server, browser, artefacts):  #
         await fatima.goto(join_url)
         assert await fatima.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
         # Mirrored: the name field's label sits at the right-hand edge, the language buttons start at the right.
-        field = await fatima.locator(".q-field__control").first.bounding_box()
+        field = await fatima.get_by_label("اسمك").bounding_box()
         label = await fatima.get_by_text("اسمك").bounding_box()
         assert field["x"] + field["width"] - (label["x"] + label["width"]) < 30
         found = {"nl-join": [], "ar-join": await serious_violations(fatima)}

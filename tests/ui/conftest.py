@@ -16,6 +16,8 @@ from rounds import Dialogue
 from rounds.people import join
 from tests.factories import new_dialogue_in
 
+from .join_http import join_by_form
+
 
 @dataclass
 class Setup:
@@ -64,11 +66,5 @@ def live_room(slug: str):
 
 
 async def join_as(user: User, code: str, name: str, consent: bool = False) -> None:
-    await user.open(f"/join/{code}")
-    user.find(marker="join-name").type(name)
-    if consent:
-        user.find(marker="join-consent").click()
-    user.find(marker="join-next").click()
-    await user.should_see("Zo praten we met elkaar")
-    user.find(marker="join-confirm").click()
+    await join_by_form(user, code, name, consent=consent)
     await user.should_see(f"Hallo {name}")

@@ -7,6 +7,7 @@ from nicegui.testing import User
 from facilitator_app import app as wijk_app
 
 from .conftest import join_as
+from .join_http import open_form, text_of
 
 SIGNUPS = b"naam;rol\nAnna de Vries;bewoner\nDirk Jansen;professional\nEva;bewoner\nFatima;gemeente\n"
 
@@ -25,9 +26,11 @@ async def test_a_name_on_the_list_is_sent_to_its_table(user: User):
     user.find(marker="event-name").type("anna DE vries ")
     user.find(marker="event-find").click()
     await user.should_see(f"Jij zit aan {table.name}.")
-    user.find(marker="event-go").click()
-    await user.should_see(hall.table_room(table).dialogue.title)  # that table's join form
-    await user.should_see(marker="join-name")
+    go = next(iter(user.find(marker="event-go").elements))
+    room = hall.table_room(table)
+    assert go.props["href"] == f"/join/{room.dialogue.join_code}"  # the browser follows the link
+    form = await open_form(user, room.dialogue.join_code)  # that table's join form
+    assert room.dialogue.title in text_of(form)
 
 
 async def test_an_unknown_name_sees_only_tables_with_room_and_no_names(user: User):
@@ -39,6 +42,8 @@ async def test_an_unknown_name_sees_only_tables_with_room_and_no_names(user: Use
     await user.should_see("We vinden je naam niet op de lijst")
     choices = [b.props.get("label", "") for b in user.find(marker="event-table-choice").elements]
     assert len(choices) == 3 and all("plek" in c for c in choices)
+    codes = {b.props["href"] for b in user.find(marker="event-table-choice").elements}
+    assert codes == {f"/join/{hall.table_room(t).dialogue.join_code}" for t in hall.event.tables}
     for name in ("Anna", "Dirk", "Eva", "Fatima"):
         await user.should_not_see(name)
 

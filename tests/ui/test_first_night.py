@@ -10,6 +10,7 @@ from rounds import FACILITATOR as F
 from rounds.agenda import dots_per_card
 
 from .conftest import join_as, live_room, until
+from .join_http import error_of, open_form, post_step
 from .test_screen_and_cards import open_round_number
 
 
@@ -154,21 +155,17 @@ async def test_lock_joining_and_take_someone_out(create_user, setup):
     await console.open(f"/d/{dialogue.slug}?key={setup.key}")
     console.find(marker="lock-joining").click()
     await until(lambda: setup.load(dialogue.slug).joining_locked)
-    await late.open(f"/join/{dialogue.join_code}")
-    late.find(marker="join-name").type("Laatkomer")
-    late.find(marker="join-next").click()
-    late.find(marker="join-confirm").click()
-    await late.should_see("Aanmelden is gesloten")
+    await open_form(late, dialogue.join_code)
+    locked = await post_step(late, dialogue.join_code, "join", "Laatkomer")
+    assert locked.status_code == 422 and "Aanmelden is gesloten" in error_of(locked)
     console.find(marker="remove-person").click()
     console.find(marker="remove-confirm").click()
     await until(lambda: not setup.load(dialogue.slug).participants)
     assert len(room.dialogue.removals) == 1
-    await troll.open(f"/join/{dialogue.join_code}")  # the page reloads itself ...
-    await troll.should_see(marker="join-name")  # ... the removed phone is back at the door ...
-    troll.find(marker="join-name").type("Trol 2")
-    troll.find(marker="join-next").click()
-    troll.find(marker="join-confirm").click()
-    await troll.should_see("Je kunt niet meer meedoen")  # ... and cannot come in again
+    await open_form(troll, dialogue.join_code)  # the page reloads itself: the removed phone is back at the door ...
+    again = await post_step(troll, dialogue.join_code, "join", "Trol 2")
+    assert "Je kunt niet meer meedoen" in error_of(again)  # ... and cannot come in again
+    assert not setup.load(dialogue.slug).participants
 
 
 def test_names_that_look_the_same_on_screen_are_told_apart():

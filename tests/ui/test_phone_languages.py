@@ -6,6 +6,7 @@ the address until the phone has joined, and only a choice made on the phone is k
 
 from __future__ import annotations
 
+import html
 import re
 
 from nicegui import app, ui
@@ -14,6 +15,7 @@ from nicegui.testing import User
 from rounds import FACILITATOR as F
 
 from .conftest import join_as, live_room, screen_url
+from .join_http import error_of, join_by_form, links_of, open_form, post_step, text_of
 
 
 def kept() -> list[dict]:
@@ -26,7 +28,7 @@ def prop(user: User, marker: str, name: str):
 
 
 def language_links(user: User) -> dict[str, tuple[str, bool]]:
-    """The language choice is a row of plain links (one element): {code: (address, is it the current one)}."""
+    """On the phone's view the language choice is a row of plain links (one element): {code: (address, current)}."""
     html = next(iter(user.find(marker="phone-languages").elements)).content
     return {code: (href.replace("&amp;", "&"), 'aria-current="true"' in rest)
             for href, code, rest in re.findall(r'<a href="([^"]+)" lang="([a-z]+)"([^>]*)>', html)}
@@ -37,20 +39,19 @@ async def choose_language(user: User, code: str) -> None:
 
 
 async def join_in(user: User, path: str, name: str, confirm_label: str) -> None:
-    await user.open(path)
-    user.find(marker="join-name").type(name)
-    user.find(marker="join-next").click()
-    await user.should_see(confirm_label)
-    user.find(marker="join-confirm").click()
+    code, _, query = path.removeprefix("/join/").partition("?")
+    rules = await post_step(user, code, "rules", name, query=query)
+    assert confirm_label in text_of(rules)  # "Ik doe mee" in the chosen language
+    await join_by_form(user, code, name, query=query)
     await user.should_see(marker="phone-hello")
 
 
 async def test_the_phone_follows_the_browsers_language(user: User, setup):
     dialogue = setup.dialogue()
     user.http_client.headers["Accept-Language"] = "pl-PL,pl;q=0.9,en;q=0.5"
-    await user.open(f"/join/{dialogue.join_code}")
-    await user.should_see("Twoje imię")
-    links = language_links(user)
+    form = await open_form(user, dialogue.join_code)
+    assert "Twoje imię" in text_of(form) and '<html lang="pl" dir="ltr">' in form.text
+    links = links_of(form)
     assert set(links) == {"nl", "en", "ar", "tr", "pl"}
     assert [code for code, (_, current) in links.items() if current] == ["pl"]
 
@@ -59,25 +60,23 @@ async def test_the_first_language_we_speak_wins_else_the_dialogues(create_user, 
     dialogue = setup.dialogue("Neighbourhood dialogue", language="en")
     turkish, french = create_user(), create_user()
     turkish.http_client.headers["Accept-Language"] = "fr-FR,de;q=0.9,tr;q=0.5"
-    await turkish.open(f"/join/{dialogue.join_code}")
-    await turkish.should_see("Adınız")
+    assert "Adınız" in text_of(await open_form(turkish, dialogue.join_code))
     french.http_client.headers["Accept-Language"] = "fr-FR,de;q=0.8"
-    await french.open(f"/join/{dialogue.join_code}")
-    await french.should_see("Your name")
+    assert "Your name" in text_of(await open_form(french, dialogue.join_code))
 
 
 async def test_a_visitor_chooses_a_language_and_nothing_is_written(user: User, setup):
     dialogue = setup.dialogue()
-    await user.open(f"/join/{dialogue.join_code}")
-    await user.should_see("Je naam")
-    await choose_language(user, "ar")
-    await user.should_see("اسمك")
-    user.find(marker="join-next").click()  # no name: the refusal in Arabic, nothing else changes
-    await user.should_see("اكتب اسمًا.")
-    user.find(marker="join-name").type("فاطمة")
-    user.find(marker="join-next").click()
-    await user.should_see("هكذا نتحدث معًا")
-    await user.should_see("كل شخص يأخذ دوره. نستمع إلى بعضنا.")
+    form = await open_form(user, dialogue.join_code)
+    assert "Je naam" in text_of(form)
+    address = links_of(form)["ar"][0]
+    arabic = await open_form(user, dialogue.join_code, address.partition("?")[2])  # the browser follows the link
+    assert "اسمك" in text_of(arabic) and 'dir="rtl"' in arabic.text
+    assert 'action="/join/' + dialogue.join_code + '?lang=ar"' in arabic.text  # the choice goes with the form
+    refused = await post_step(user, dialogue.join_code, "rules", "", query="lang=ar")
+    assert error_of(refused) == "اكتب اسمًا."  # no name: the refusal in Arabic, nothing else changes
+    rules = await post_step(user, dialogue.join_code, "rules", "فاطمة", query="lang=ar")
+    assert "هكذا نتحدث معًا" in text_of(rules) and "كل شخص يأخذ دوره. نستمع إلى بعضنا." in text_of(rules)
     assert kept() == [] and setup.load(dialogue.slug).participants == []
 
 
@@ -128,10 +127,12 @@ async def test_counts_use_the_plural_form_of_the_phones_language(create_user, se
 
 async def test_large_text_is_carried_in_the_address_then_kept_after_joining(user: User, setup):
     dialogue = setup.dialogue()
-    await user.open(f"/join/{dialogue.join_code}")
-    assert prop(user, "large-text", "aria-pressed") == "false"
-    user.find(marker="large-text").click()
-    assert prop(user, "large-text", "aria-pressed") == "true"
+    form = await open_form(user, dialogue.join_code)
+    switch = re.search(r'<a href="([^"]+)" id="wd-large"([^>]*)>', form.text)
+    assert switch is not None and "aria-current" not in switch.group(2) and "wd-large" not in form.text[:80]
+    large = await open_form(user, dialogue.join_code, html.unescape(switch.group(1)).partition("?")[2])
+    assert '<html lang="nl" dir="ltr" class="wd-large">' in large.text
+    assert re.search(r'id="wd-large" class="on" aria-current="true"', large.text)
     assert kept() == []  # a visitor's switch is in the page and its address only
     await join_in(user, f"/join/{dialogue.join_code}?text=large", "Henk", "Ik doe mee")
     assert kept() == [{"phone": {"lang": "nl", "large": True}}]
@@ -143,9 +144,8 @@ async def test_large_text_is_carried_in_the_address_then_kept_after_joining(user
 
 async def test_an_unknown_language_in_the_address_changes_nothing(user: User, setup):
     dialogue = setup.dialogue()
-    await user.open(f"/join/{dialogue.join_code}?lang=xx%22%3E&text=huge")
-    await user.should_see("Je naam")
-    assert prop(user, "large-text", "aria-pressed") == "false"
+    form = await open_form(user, dialogue.join_code, "lang=xx%22%3E&text=huge")
+    assert "Je naam" in text_of(form) and "wd-large" not in form.text[:200] and "xx" not in form.text
     assert kept() == []
 
 
@@ -169,9 +169,10 @@ async def test_own_cards_and_the_ground_rules_can_be_read_aloud(user: User, setu
 
 async def test_a_wrong_code_is_explained_in_the_chosen_language_and_the_choice_comes_along(user: User, setup):
     dialogue = setup.dialogue()
-    await user.open("/join/ZZZZZ?lang=pl")
-    await user.should_see("Nie znamy tego kodu")
-    user.find(marker="code-input").type(dialogue.join_code)
-    user.find(marker="code-go").click()
-    await user.should_see("Twoje imię")
+    wrong = await user.http_client.get("/join/ZZZZZ?lang=pl")
+    assert "Nie znamy tego kodu" in text_of(wrong) and 'name="lang" value="pl"' in wrong.text
+    # The code form asks /join?code=...: the typed code (in any case, with spaces) and the language come along.
+    typed = await user.http_client.get("/join", params={"code": f" {dialogue.join_code.lower()} ", "lang": "pl"})
+    assert typed.status_code == 303 and typed.headers["location"] == f"/join/{dialogue.join_code}?lang=pl"
+    assert "Twoje imię" in text_of(await open_form(user, dialogue.join_code, "lang=pl"))
     assert kept() == []

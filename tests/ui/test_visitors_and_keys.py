@@ -9,6 +9,7 @@ from nicegui.testing import User
 from facilitator_app import app as wijk_app
 
 from .conftest import join_as, until
+from .join_http import open_form, post_step, text_of
 
 
 def user_storage_files() -> set[str]:
@@ -26,11 +27,10 @@ async def test_visitors_who_do_not_join_leave_nothing_on_disk(create_user, setup
     before = user_storage_files()
     visitors = [create_user() for _ in range(3)]
     for visitor in visitors:
-        await visitor.open(f"/join/{dialogue.join_code}")
-        visitor.find(marker="join-name").type("Half ingevuld")
-        visitor.find(marker="join-next").click()
-        await visitor.should_see("Zo praten we met elkaar")
-    await visitors[0].open("/join/ZZZZZ")
+        await open_form(visitor, dialogue.join_code)
+        rules = await post_step(visitor, dialogue.join_code, "rules", "Half ingevuld")
+        assert "Zo praten we met elkaar" in text_of(rules)
+    assert (await visitors[0].http_client.get("/join/ZZZZZ")).status_code == 200
     await visitors[1].open("/")
     await visitors[2].open("/harvest")
     # Nothing in memory either, so NiceGUI has nothing it could write later.
