@@ -194,3 +194,35 @@ async def test_a_phone_that_joined_in_the_break_makes_no_elements_when_rounds_op
     await phone.should_see(marker="phone-cards")
     await phone.should_see(marker="card-input")
     assert set(phone.client.elements) == made
+
+
+async def test_a_card_round_opening_sends_a_phone_only_what_changed(create_user, setup, monkeypatch):
+    """The card box and the "did you feel heard?" part are not sent again; the question's button comes light."""
+    from nicegui.functions.refreshable import RefreshableContainer
+
+    from .conftest import join_as
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    rounds = room.dialogue.rounds
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Ben")
+    await room.open_next_round(F)
+    await phone.should_see(rounds[0].question)
+    await room.close_round(F, reason="pauze")
+    await phone.should_see("Deze ronde is klaar. Even wachten op de volgende.")
+    await asyncio.sleep(0.1)  # whatever the close scheduled has run
+    sent = []
+    outbox = phone.client.outbox
+    enqueue = outbox.enqueue_update
+    monkeypatch.setattr(outbox, "enqueue_update", lambda element: (sent.append(element), enqueue(element))[1])
+
+    await room.open_next_round(F)  # round 2: experiences, on cards
+    await phone.should_see(rounds[1].question)
+    await phone.should_see(marker="card-input")
+    await asyncio.sleep(0.1)
+    read = phone.find(marker="read-question").elements.pop()
+    assert read in sent and "events" not in read._to_dict()  # phone.js reads aloud; no handler to send
+    for marker in ("card-input", "card-send"):
+        assert phone.find(marker=marker).elements.pop() not in sent
+    assert not [e for e in sent if isinstance(e, RefreshableContainer)]  # no part redrawn
