@@ -102,9 +102,10 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
         await run.start(args.join_concurrency, args.profile)
         assert run.server is not None
         await asyncio.sleep(args.break_seconds)  # nobody opens the round the instant the last phone is in
+        rss_in_break = run.server.rss_mib()
         profiler = Profiler(run.server.pid, work / f"profile-open-round-{n}.txt") if args.profile else None
-        opened = await run.open_round()
-        report.joined(n, run, opened, profiler.stop() if profiler else None)
+        opened, complete = await run.open_round()
+        report.joined(n, run, opened, profiler.stop() if profiler else None, complete, rss_in_break)
         if "fanout" in args.parts:
             cards, cards_cpu, others = await measure_cards(run, args.actions)
             if floor is not None:

@@ -67,7 +67,8 @@ class Report:
         self.say(f"  server RSS {floor.rss_mib:.0f} MiB; CPU {floor.cpu_ms_per_message:.0f} ms per message; "
                  f"connect errors {len(floor.connect_errors)}")
 
-    def joined(self, n: int, run: AppRun, opened: FanOut, open_profile: str | None = None) -> None:
+    def joined(self, n: int, run: AppRun, opened: FanOut, open_profile: str | None = None,
+               complete: FanOut | None = None, rss_in_break: float | None = None) -> None:
         assert run.server is not None
         j = run.joins
         self.say(f"\n## N = {n}: the app ({len(run.rooms)} dialogue(s), {self.args.screens} screen(s) and a console "
@@ -82,6 +83,11 @@ class Report:
         self.say("  " + fan_line('"Ronde beginnen" (round opens, every page changes)', opened))
         for group in ("phones", "screens", "console"):
             self.say("      " + fan_line(f'"Ronde beginnen" -> {group}', opened, (group,)))
+        if complete is not None:  # the first change above may be only part of the round, if it comes in steps
+            self.say("      " + fan_line('"Ronde beginnen" -> phones, until every part is shown (question, '
+                                         'place, card box)', complete))
+        if rss_in_break is not None:
+            self.say(f"  server RSS in the break, before the round opened: {rss_in_break:.0f} MiB")
         self.say(f"  server RSS after joining: {run.server.rss_mib():.0f} MiB")
         if run.join_profile:
             self.say("  profile of the server during the joins (py-spy):")

@@ -13,6 +13,7 @@ from .measure import CpuMeter, FanOut, forget_waiters, time_fan_out
 from .people import NAME_PREFIX, Phone, Viewer, join_all
 from .profile import Profiler
 from .protocol import Predicate, Tab, any_update, shows_text
+from .round_parts import every_part_shown, turn_texts
 from .servers import ROOT, DialogueInfo, ServerProcess, prepare_dialogues, screen_path, start_app
 
 SETTLE = 0.2  # seconds between actions, so one action's fan-out is not queued behind the last one's
@@ -85,12 +86,26 @@ class AppRun:
         self.joins = JoinReport(len(times), time.perf_counter() - start, times, errors,
                                 self.server.cpu_seconds() - cpu)
 
-    async def open_round(self) -> FanOut:
-        """The facilitator taps "Ronde beginnen": every page shows the new round."""
-        result = FanOut()
+    async def open_round(self) -> tuple[FanOut, FanOut]:
+        """The facilitator taps "Ronde beginnen": every page shows the new round.
+
+        Returns the fan-out (each page's first change) and, per phone, the time until every part of the round
+        is shown (the question, the phone's place, the card box), however many steps the app sends it in.
+        """
+        result, complete = FanOut(), FanOut()
+        places = turn_texts(max(len(r.phones) for r in self.rooms) + 1)
         for room in self.rooms:
-            await time_fan_out(result, everyone(room), lambda r=room: r.console.click("console.open_round"), 60)
-        return result
+            whole = {"phones": [(p.tab, every_part_shown(p.tab, room.info, places))
+                                for p in room.present() if p.tab is not None]}
+
+            async def tap(r: Room = room, whole=whole) -> None:  # both are timed from the same tap
+                failed = len(complete.failed_actions)
+                await time_fan_out(complete, whole, lambda: r.console.click("console.open_round"), 60)
+                if len(complete.failed_actions) > failed:
+                    raise RuntimeError(complete.failed_actions[-1])
+
+            await time_fan_out(result, everyone(room), tap, 60)
+        return result, complete
 
     def add_phone(self, room: Room) -> Phone:
         assert self.server is not None

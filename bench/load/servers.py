@@ -29,7 +29,7 @@ sys.path.insert(0, str(APP_ROOT))
 
 from facilitator_app.room import Rooms  # noqa: E402
 from facilitator_app.store import Store  # noqa: E402
-from rounds import FACILITATOR  # noqa: E402
+from rounds import FACILITATOR, RoundState  # noqa: E402
 from rounds.talking_piece import close_round, open_next_round  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -71,6 +71,8 @@ class DialogueInfo:
     title: str
     join_code: str
     path: Path
+    question: str = ""  # the round the bench opens ("Ervaringen"): its question and its cards' kind
+    card_kind: str = ""
 
 
 def prepare_dialogues(data_dir: Path, count: int) -> list[DialogueInfo]:
@@ -88,7 +90,9 @@ def prepare_dialogues(data_dir: Path, count: int) -> list[DialogueInfo]:
         close_round(dialogue, FACILITATOR, now, override_reason="bench")
         store.save(dialogue)
         path = data_dir / f"{dialogue.slug}.json"
-        infos.append(DialogueInfo(dialogue.slug, dialogue.title, dialogue.join_code, path))
+        upcoming = next(r for r in dialogue.rounds if r.state == RoundState.PENDING)
+        infos.append(DialogueInfo(dialogue.slug, dialogue.title, dialogue.join_code, path, upcoming.question,
+                                  str(upcoming.card_kind)))
     return infos
 
 

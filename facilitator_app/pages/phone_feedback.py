@@ -26,6 +26,7 @@ class FeltHeardPart:
         self.room, self.person_id, self.lang = room, person_id, lang
         self.word_for: int | None = None  # the number just tapped: the word step is open for it
         self.changing = False  # "change my answer": the numbers again, with the current one marked
+        self.shown = False  # whether the part shows anything now
 
     def build(self) -> None:
         self.part = ui.refreshable(self._draw)
@@ -34,11 +35,14 @@ class FeltHeardPart:
 
     def update(self, change: Change) -> None:
         # The question appears when the last round closes; this phone's own answers it draws itself.
-        if change.kind in (Changed.ROUND, Changed.REMOVED):
+        # Not at every round: when one opens, 200 phones would each redraw an empty part for nothing.
+        if change.kind in (Changed.ROUND, Changed.REMOVED) and (
+                self.shown or self.room.dialogue.status == Status.FINISHED):
             self.part.refresh()
 
     def _draw(self) -> None:
-        if self.room.dialogue.status != Status.FINISHED:
+        self.shown = self.room.dialogue.status == Status.FINISHED
+        if not self.shown:
             return
         lang = self.lang
         answer = answer_of(self.room.dialogue, self.person_id)

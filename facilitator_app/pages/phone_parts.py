@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from rounds import CardKind, Outcome, Role, SpeakerState
+from rounds import CardKind, Outcome, Role, RoundState, SpeakerState, Status
 from rounds.cards import dots_left, votable_groups
 from rounds.talking_piece import open_round
 
@@ -105,24 +105,34 @@ class PhoneView:
             self.dots_part.refresh()
 
     # -- parts ---------------------------------------------------------------------------------
+    def _rounds_ahead(self) -> list:
+        """The open round and the rounds still to come: the parts they need are made with the page."""
+        if self.room.dialogue.status == Status.FINISHED:
+            return []
+        return [r for r in self.room.dialogue.rounds if r.state in (RoundState.OPEN, RoundState.PENDING)]
+
     def _sync_cards(self) -> None:
-        """The cards part is made in the first card round this phone sees, then kept (hidden between)."""
+        """The cards part is made with the page when a card round is still to come, then kept (hidden between).
+
+        Made hidden beforehand, a card round's opening only changes a few texts on each phone: making it then
+        on 200 phones at once was a quarter of the server's work when "Ronde beginnen" was tapped. Every phone
+        held it after that first card round anyway, so RSS once the round runs is the same.
+        """
         if self.cards is not None:
             self.cards.sync()
             return
-        rnd = open_round(self.room.dialogue)
-        if rnd is not None and rnd.card_kind != CardKind.NONE:
+        if any(r.card_kind != CardKind.NONE for r in self._rounds_ahead()):
             with self.cards_box:
                 self.cards = CardsPart(self.room, self.person_id, self.lang, self.dialog_host)
 
     def _turn(self) -> None:
-        """Built once, in the first open round this page sees; `_sync_turn` then only changes texts and visibility.
+        """Built with the page while a round is open or still to come; `_sync_turn` then changes texts and visibility.
 
-        Not before: 200 phones that join before the start would each hold it, hidden, for nothing (30-50 MiB).
+        Made hidden beforehand for the same reason as the cards part: a round's opening then makes no elements.
         The "your turn" card's heading and buttons are made only on the phone whose turn it is, and taken
         away when the turn ends: one phone at a time holds them, and a round opens without making 200.
         """
-        if open_round(self.room.dialogue) is None:
+        if not self._rounds_ahead():
             return
         # The "your turn" card is filled only on the phone whose turn it is (one phone at a time), then emptied.
         self.your_turn = ui.column().classes("w-full wd-card gap-3").style(

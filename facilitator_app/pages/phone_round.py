@@ -70,6 +70,8 @@ class CardsPart:
                 f"outlined autogrow maxlength={MAX_CARD_CHARS}").classes("w-full").mark("card-input")
             # A draft survives a reload; it is never longer than a card may be.
             self.text.on_value_change(self._keep_draft)
+            # Set now for the usual card round, so when one opens on 200 phones the box is not sent again.
+            self.text.props["placeholder"] = t(lang, "phone.card_placeholder")
             ui.button(t(lang, "phone.card_add"), on_click=self._send).classes("w-full").mark("card-send")
             self.own = ui.refreshable(self._own_cards)
             self.own()
@@ -87,9 +89,10 @@ class CardsPart:
         pledge = rnd.card_kind == CardKind.PLEDGE
         set_heading_text(self.title, t(lang, "phone.pledge_title") if pledge else t(
             lang, "phone.cards_title", kind=kind_label(lang, rnd.card_kind)))
-        self.text.props["placeholder"] = t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder")
+        placeholder = t(lang, "phone.pledge_placeholder" if pledge else "phone.card_placeholder")
+        if self.text.props.get("placeholder") != placeholder:
+            self.text.props["placeholder"] = placeholder  # sends the box again, so only when it changes
         self.text.set_value(card_draft(self.room.dialogue.slug, rnd.id))
-        self.text.update()  # the placeholder, also when the draft was already empty
         if self.shown_cards or self._mine(rnd):
             self.own.refresh()
 

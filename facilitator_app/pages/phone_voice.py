@@ -12,16 +12,13 @@ from nicegui import ui
 from ..i18n import ground_rules, t
 from .theme import aria_label
 
-# The text and its language are read from the tapped button's data attributes: one handler for every button.
-SPEAK_FROM_BUTTON = ("(e) => { const b = e && e.target && e.target.closest && e.target.closest('[data-read]');"
-                     " if (b && window.wdSpeak) window.wdSpeak(b.dataset.read, b.dataset.readLang); }")
-
 
 def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.button:
     """A button that reads `text` aloud in `speech_lang` (the language the text is in); `name` is what a
     screen reader says when the label alone is vague."""
+    # No click listener of its own: phone.js reads aloud whatever `[data-read]` button is tapped. A listener
+    # made every change of the text send it along (half of the question's update when a round opens).
     button = ui.button(label, icon="volume_up").props("outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
-    button.on("click", js_handler=SPEAK_FROM_BUTTON)
     button.props["data-read"] = text  # what is read: the browser takes it from here, so it can change in place
     button.props["data-read-lang"] = speech_lang
     if name:

@@ -29,6 +29,13 @@
     synth.speak(utterance);
   };
 
+  // One listener for every read-aloud button, also those drawn later: the text and its language are the
+  // tapped button's data attributes, which the server changes in place (a new round's question).
+  document.addEventListener("click", (e) => {
+    const b = e.target && e.target.closest && e.target.closest("[data-read]");
+    if (b) window.wdSpeak(b.dataset.read, b.dataset.readLang);
+  });
+
   if (synth) {
     if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", showButtons);
     else synth.onvoiceschanged = showButtons;

@@ -58,6 +58,7 @@ async def test_a_word_that_is_too_long_is_refused_and_the_number_stays(user: Use
     dialogue = setup.dialogue()
     await join_as(user, dialogue.join_code, "Anna")
     await close_every_round(dialogue.slug)
+    await user.should_see(marker="felt-5")  # drawn a moment after the last round closed
     user.find(marker="felt-5").click()
     await user.should_see(marker="felt-word")
     user.find(marker="felt-word").type("x" * 81)  # past the field's limit, as a script could send it

@@ -168,3 +168,61 @@ async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user,
     first = console.find(marker=f"order-{order[0]}").elements.pop()
     await until(lambda: any(getattr(e, "text", "") == SPEAKING for e in first.descendants()))
     assert [e.text for e in first.descendants() if "order-state" in e._markers] == [SPEAKING]
+
+
+async def test_a_phone_that_joined_in_the_break_makes_no_elements_when_rounds_open(create_user, setup):
+    """200 phones joined before the start: "Ronde beginnen" changes texts on each, it makes nothing new."""
+    from .conftest import join_as
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    rounds = room.dialogue.rounds
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Ben")
+    await phone.should_see("De gespreksleider start zo. Je ziet hier dan de vraag.")
+    await phone.should_not_see(marker="phone-turn")  # made with the page, hidden until a round opens
+    await phone.should_not_see(marker="phone-cards")
+    made = set(phone.client.elements)
+
+    await room.open_next_round(F)  # round 1: no cards
+    await phone.should_see(rounds[0].question)
+    await phone.should_see(marker="phone-turn")
+    await phone.should_not_see(marker="phone-cards")
+    await room.close_round(F, reason="pauze")
+    await room.open_next_round(F)  # round 2: experiences, on cards
+    await phone.should_see(rounds[1].question)
+    await phone.should_see(marker="phone-cards")
+    await phone.should_see(marker="card-input")
+    assert set(phone.client.elements) == made
+
+
+async def test_a_card_round_opening_sends_a_phone_only_what_changed(create_user, setup, monkeypatch):
+    """The card box and the "did you feel heard?" part are not sent again; the question's button comes light."""
+    from nicegui.functions.refreshable import RefreshableContainer
+
+    from .conftest import join_as
+
+    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
+    room = live_room(dialogue.slug)
+    rounds = room.dialogue.rounds
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Ben")
+    await room.open_next_round(F)
+    await phone.should_see(rounds[0].question)
+    await room.close_round(F, reason="pauze")
+    await phone.should_see("Deze ronde is klaar. Even wachten op de volgende.")
+    await asyncio.sleep(0.1)  # whatever the close scheduled has run
+    sent = []
+    outbox = phone.client.outbox
+    enqueue = outbox.enqueue_update
+    monkeypatch.setattr(outbox, "enqueue_update", lambda element: (sent.append(element), enqueue(element))[1])
+
+    await room.open_next_round(F)  # round 2: experiences, on cards
+    await phone.should_see(rounds[1].question)
+    await phone.should_see(marker="card-input")
+    await asyncio.sleep(0.1)
+    read = phone.find(marker="read-question").elements.pop()
+    assert read in sent and "events" not in read._to_dict()  # phone.js reads aloud; no handler to send
+    for marker in ("card-input", "card-send"):
+        assert phone.find(marker=marker).elements.pop() not in sent
+    assert not [e for e in sent if isinstance(e, RefreshableContainer)]  # no part redrawn
