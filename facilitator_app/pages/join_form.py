@@ -31,6 +31,7 @@ from rounds.model import MAX_NAME_CHARS
 
 from ..i18n import LANGUAGE_NAMES, PHONE_LANGUAGES, RIGHT_TO_LEFT, ground_rules, role_label, t
 from .phone_look import STATIC_URL, PhoneLook, static_version
+from .phone_voice import rules_text
 
 STEP_RULES, STEP_JOIN, STEP_BACK = "rules", "join", "back"  # what a form's button asks for
 # Material's "format_size" icon, drawn inline: no icon font to download for one symbol.
@@ -155,16 +156,15 @@ def _step_one(action: str, lang: str, typed: Typed, error: str) -> str:
 
 def _step_two(action: str, lang: str, typed: Typed, error: str) -> str:
     rules = ground_rules(lang)
-    read = " ".join([t(lang, "phone.rules_title") + ".", *rules])
     hidden = (f'<input type="hidden" name="name" value="{_e(typed.name)}">'
               f'<input type="hidden" name="role" value="{_e(typed.role)}">'
               + ('<input type="hidden" name="consent" value="1">' if typed.consent else ""))
     return (
         f'<div class="col" data-step="two"><h2>{_e(t(lang, "phone.rules_title"))}</h2>'
         f'<ul class="rules">{"".join(f"<li>{_e(rule)}</li>" for rule in rules)}</ul>'
-        f'<button type="button" class="speak speak-{lang}" data-read="{_e(read)}" data-read-lang="{lang}" '
-        f'onclick="window.wdSpeak&&wdSpeak(this.dataset.read,this.dataset.readLang)">{_e(t(lang, "phone.read_rules"))}'
-        "</button></div>"
+        # phone.js reads a tapped [data-read] button aloud; it is shown only when the phone has a voice for it.
+        f'<button type="button" class="speak speak-{lang}" data-read="{_e(rules_text(lang))}" data-read-lang="{lang}">'
+        f'{_e(t(lang, "phone.read_rules"))}</button></div>'
         f'<form method="post" action="{_e(action)}">{hidden}'
         f'<p class="err" id="wd-error" role="alert">{_e(error)}</p>'
         f'<button type="submit" name="step" value="{STEP_JOIN}" class="go">{_e(t(lang, "phone.take_part"))}</button>'

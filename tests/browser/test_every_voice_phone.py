@@ -73,14 +73,19 @@ async def phone_in(scene: Scene, locale: str, width: int = 390) -> Page:
 
 
 async def join_phone(phone: Page, join_url: str, name: str, labels: tuple[str, str, str, str],
-                     choose: str = "") -> None:
-    """labels: the name field, Next, I take part, the greeting; `choose` taps a language link first."""
+                     choose: str = "", read_rules: str = "") -> None:
+    """labels: the name field, Next, I take part, the greeting; `choose` taps a language link first;
+    `read_rules` is the button that reads the ground rules aloud on the form's second step."""
     await phone.goto(join_url)
     if choose:
         await phone.get_by_role("link", name=choose, exact=True).click()
         await expect(phone.get_by_label(labels[0])).to_be_visible()
     await phone.get_by_label(labels[0]).fill(name)
     await button(phone, labels[1])
+    if read_rules:  # the join form is a plain page: phone.js reads its [data-read] button too
+        await button(phone, read_rules)
+        heard = await spoken(phone)
+        assert len(heard) == 1 and heard[0]["text"].startswith("Zo praten we met elkaar. Iedereen krijgt een beurt.")
     await button(phone, labels[2])
     await expect(phone.get_by_text(labels[3])).to_be_visible()
     await phone.wait_for_function("window.did_handshake === true")  # the phone's view is live
@@ -114,7 +119,8 @@ async def test_three_phones_three_languages(bare_server, browser, artefacts):  #
         await join_phone(fatima, join_url, "فاطمة نوري", ("اسمك", "التالي", "أشارك", "مرحبًا \u2068فاطمة نوري\u2069"))
         await sanne.goto(join_url)
         found["nl-join"] = await serious_violations(sanne)
-        await join_phone(sanne, join_url, "Sanne", ("Je naam", "Verder", "Ik doe mee", "Hallo Sanne"))
+        await join_phone(sanne, join_url, "Sanne", ("Je naam", "Verder", "Ik doe mee", "Hallo Sanne"),
+                         read_rules="Lees de regels voor")
         await join_phone(ola, join_url, "Ola", ("Twoje imię", "Dalej", "Biorę udział", "Witaj, Ola"), choose="Polski")
 
         # Round 1: each phone in its own language; the question stays as the round keeps it (Dutch).
