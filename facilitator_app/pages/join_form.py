@@ -91,7 +91,7 @@ class Typed:
 PHONE_VIEW_FILES = ("vue.esm-browser.prod.js", "socket.io.min.js", "quasar.umd.prod.js", "nicegui.js",
                     "quasar.important.prod.css", "quasar.unimportant.prod.css", "nicegui.css", "fonts.css",
                     "lang/nl.umd.prod.js", "dompurify.mjs")
-PHONE_VIEW_COMPONENTS = ("refreshable", "expansion", "html")
+PHONE_VIEW_COMPONENTS = ("refreshable", "expansion", "html", "input")  # input: the card box
 ICON_FONT = re.compile(r'font-family: "Material Icons";.*?src: url\((fonts/[0-9a-f]+\.woff2)\)', re.S)
 
 
@@ -102,7 +102,7 @@ def prefetched() -> tuple[str, ...]:
     The addresses are NiceGUI's own (versioned, cached for a year); a component's address is looked up
     by its name, so a new NiceGUI version brings its own. Whatever is not found is simply not prefetched.
     """
-    _ = (ui.expansion, ui.refreshable, ui.html)  # NiceGUI registers an element's component on first use
+    _ = (ui.expansion, ui.refreshable, ui.html, ui.input)  # NiceGUI registers an element's component on first use
     base = f"/_nicegui/{nicegui_version}"
     static = Path(nicegui.__file__).parent / "static"
     files = [f"{base}/static/{name}" for name in PHONE_VIEW_FILES if (static / name).exists()]
