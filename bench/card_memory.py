@@ -115,8 +115,9 @@ def report(args: argparse.Namespace, before: dict, after: dict, sending: float, 
     rss = (after["rss"] - before["rss"]) / n / KiB
     print(f"  RSS {before['rss'] / KiB / KiB:.1f} -> {after['rss'] / KiB / KiB:.1f} MiB: {rss:+.1f} KiB per card"
           + (" (tracemalloc's own traces included)" if args.trace else ""))
-    if after["traced"] is not None:
-        print(f"  traced by tracemalloc: {(after['traced'] - before['traced']) / n / KiB:+.1f} KiB per card")
+    if after.get("traced_grown") is not None:
+        print(f"  traced by tracemalloc: {after['traced_grown'] / n / KiB:+.1f} KiB per card (snapshot after the "
+              "cards against the one before)")
     pages_before, pages_after = by_page(before), by_page(after)
     total = 0
     for page in sorted(pages_after):
@@ -137,6 +138,9 @@ def report(args: argparse.Namespace, before: dict, after: dict, sending: float, 
     if after.get("grown"):
         print("  where the traced bytes grew most (file:line, KiB per card, blocks per card):")
         for where, size, count in after["grown"][:args.top]:
+            print(f"    {size / n / KiB:+7.2f} KiB {count / n:+6.1f}  {where}")
+        print("  of which in the app's own code:")
+        for where, size, count in [g for g in after["grown"] if "facilitator_app" in g[0]][:5]:
             print(f"    {size / n / KiB:+7.2f} KiB {count / n:+6.1f}  {where}")
 
 

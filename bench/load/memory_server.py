@@ -89,11 +89,13 @@ def main() -> None:
             now = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
             if compare in snapshots:
                 stats = now.compare_to(snapshots[compare], "lineno")
-                answer["grown"] = [(str(s.traceback), s.size_diff, s.count_diff) for s in stats[:25]]
+                answer["grown"] = [(str(s.traceback), s.size_diff, s.count_diff) for s in stats[:60]]
                 by_package: Counter = Counter()
                 for stat in now.compare_to(snapshots[compare], "filename"):
                     by_package[package_of(stat.traceback[0].filename)] += stat.size_diff
                 answer["packages"] = by_package.most_common()
+                # get_traced_memory() would count the kept snapshot too: the snapshots' own difference does not
+                answer["traced_grown"] = sum(by_package.values())
             if snapshot:
                 snapshots[snapshot] = now
         return answer
