@@ -38,6 +38,12 @@ a.nicegui-link, a.nicegui-link:visited { color: var(--wd-primary); text-decorati
 .wd-chip-done { background: #e3f0ec; color: #0e4b3a; border-color: #b9d8cd; }
 .wd-chip-passed { background: #f3ecdf; color: #5a4300; }
 .wd-chip-left { background: #eeeeee; color: #4a4a4a; text-decoration: line-through; }
+/* The console's cards: one flat grid, no wrapper per card (bench/card_memory.py). A card's text takes a whole
+   line with a line above it; who wrote it and the button to hide it share the next. */
+.wd-card-list { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 8px; align-items: center; }
+.wd-card-list > .wd-card-text { grid-column: 1 / -1; border-top: 1px solid var(--wd-line); padding-top: 4px; }
+.wd-card-list > .wd-card-hidden { opacity: 0.55; }
+.wd-card-list > .wd-card-text.wd-card-hidden { text-decoration: line-through; }
 h1, h2, h3 { margin: 0; line-height: 1.2; font-weight: 700; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; } h3 { font-size: 1.1rem; }
 /* NiceGUI's own "connection lost" popup, made small and calm instead of an alarm. */
