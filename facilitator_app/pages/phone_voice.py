@@ -76,3 +76,9 @@ def read_card(lang: str, text: str) -> ui.button:
     # People write in their own language, most likely the one their phone is set to.
     return read_aloud(t(lang, "phone.read_aloud"), text, lang, name=t(lang, "phone.read_card", card=text)).mark(
         "read-card")
+
+
+def set_card_read_text(button: ui.button, lang: str, text: str) -> None:
+    """A card's read-aloud button after the card was changed: what it reads and what a screen reader says."""
+    aria_label(button, t(lang, "phone.read_card", card=text))
+    set_read_text(button, text)
