@@ -3,11 +3,12 @@
 Starts the app as a child process on a free loopback port (bench/load/memory_server.py: the app plus a
 read-only memory route), opens a console and a projector, lets --phones simulated phones join through the
 join page (bench/load/protocol.py speaks NiceGUI's own protocol) and opens the card round. Each phone
-sends one card to warm up; then the phones send --cards cards in turn, one after another, each until the
-author's phone and the console show it. Before and after, the server collects garbage and answers its
-RSS, the bytes tracemalloc traces and every page's NiceGUI elements; the difference is divided by the
-cards. Element counts and traced bytes are deterministic; RSS is printed too, but it moves with the
-allocator (and tracemalloc's own traces add to it; --no-trace for a plain RSS figure).
+sends one card to warm up, and the join forms' clients are let go (about 30 s); then the phones send
+--cards cards in turn, one after another, each until the author's phone and the console show it. Before
+and after, the server collects garbage and answers its RSS, the bytes tracemalloc traces and every
+page's NiceGUI elements; the difference is divided by the cards. Element counts and traced bytes are
+deterministic; RSS is printed too, but it moves with the allocator (and tracemalloc's own traces add to
+it; --no-trace for a plain RSS figure).
 
     .venv/bin/python bench/card_memory.py [--phones 20] [--cards 300] [--no-trace] [--app-root DIR]
 """
@@ -53,6 +54,17 @@ def by_page(answer: dict) -> dict[str, tuple[int, Counter]]:
     return pages
 
 
+async def settled(base: str, pages: int, timeout: float = 90.0) -> None:
+    """Until only the pages measured are left: NiceGUI keeps each join form's client for the app's
+    reconnect_timeout (30 s) after its socket closed, and deleting those while the cards arrive would
+    count as memory and elements the cards gave back."""
+    deadline = time.monotonic() + timeout
+    while len((await memory(base))["clients"]) > pages:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"more than {pages} pages are still open after {timeout:.0f} s")
+        await asyncio.sleep(2.0)
+
+
 async def send_cards(phones: list[Phone], console: Viewer, count: int, start: int) -> None:
     """`count` cards from the phones in turn, each until its author's phone and the console show it."""
     assert console.tab is not None
@@ -96,7 +108,7 @@ async def run(args: argparse.Namespace, work: Path) -> None:
                 raise RuntimeError("the card round did not reach every phone")
             await asyncio.sleep(0.1)
         await send_cards(phones, console, len(phones), 0)  # warm-up: every code path has run once
-        await asyncio.sleep(1.0)
+        await settled(base, len(phones) + len(viewers))
         before = await memory(base, snapshot="before")
         started = time.perf_counter()
         await send_cards(phones, console, args.cards, len(phones))
