@@ -14,7 +14,7 @@ from rounds.talking_piece import open_round
 
 from ..i18n import t
 from ..room import Change, Changed, Room
-from .theme import aria_label, heading
+from .theme import aria_label, heading, list_button
 
 
 class CardsPanel:
@@ -173,7 +173,7 @@ class CardRow:
         self.panel, self.card_id = panel, card.id
         self.text = ui.label(card.text).classes("wd-text wd-card-text").mark("console-card")
         self.author = ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
-        self.hide = ui.button(on_click=self._toggle).props("flat dense no-caps").mark("hide-card")
+        self.hide = list_button("", self._toggle, "flat dense no-caps").mark("hide-card")
         self.hidden: bool | None = None
         self.show(card)
 
@@ -186,7 +186,7 @@ class CardRow:
             faded = "wd-card-hidden"
             for part in (self.text, self.author):
                 part.classes(add=faded if card.hidden else "", remove="" if card.hidden else faded)
-            self.hide.set_text(t(lang, "console.unhide" if card.hidden else "console.hide"))
+            self.hide.props["label"] = t(lang, "console.unhide" if card.hidden else "console.hide")
         aria_label(self.hide, t(lang, "console.unhide_card" if card.hidden else "console.hide_card", card=card.text))
         self.hide.update()
 

@@ -19,7 +19,7 @@ from ..room import Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
 from .phone_voice import question_text, read_card, read_question, set_card_read_text, set_read_text
-from .theme import heading, set_heading_text
+from .theme import heading, list_button, set_heading_text
 
 
 class RoundPart:
@@ -157,8 +157,7 @@ class OwnCard:
     def __init__(self, part: CardsPart, card: Card) -> None:
         self.part, self.card_id, self.lang = part, card.id, part.lang
         self.label = ui.label(card.text).classes("wd-text text-base wd-own-card").mark("own-card")
-        self.edit = ui.button(t(self.lang, "phone.card_edit"), on_click=self._edit).props("flat dense").mark(
-            "own-card-edit")
+        self.edit = list_button(t(self.lang, "phone.card_edit"), self._edit, "flat dense").mark("own-card-edit")
         self.read = read_card(self.lang, card.text)
 
     def _edit(self) -> None:

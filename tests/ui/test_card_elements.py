@@ -119,15 +119,16 @@ async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup)
 
     tap(console, hide_garden)
     await until(lambda: setup.load(dialogue.slug).rounds[1].cards[0].hidden)
-    await until(lambda: hide_garden.text == "Tonen")
+    await until(lambda: hide_garden.props["label"] == "Tonen")
     assert hide_garden.props["aria-label"] == "Weer tonen: Een moestuin"
     assert "wd-card-hidden" in garden.classes and "wd-card-hidden" not in party.classes
-    assert hide_party.text == "Verbergen" and not party.is_deleted  # the other card is left as it was
+    assert hide_party.props["label"] == "Verbergen" and not party.is_deleted  # the other card is left as it was
 
     tap(console, hide_garden)
-    await until(lambda: hide_garden.text == "Verbergen")
+    await until(lambda: hide_garden.props["label"] == "Verbergen")
     assert not setup.load(dialogue.slug).rounds[1].cards[0].hidden
     assert "wd-card-hidden" not in garden.classes and hide_garden.props["aria-label"] == "Verbergen: Een moestuin"
     await room.edit_card(henk, room.dialogue.rounds[1].cards[1].id, "Een buurtfeest in juni")  # Henk says so
     await until(lambda: party.text == "Een buurtfeest in juni")
     assert hide_party.props["aria-label"] == "Verbergen: Een buurtfeest in juni"
+
