@@ -129,13 +129,18 @@ class CardsPart:
             keep_card_draft(self.room.dialogue, self.person_id, self.round_id, event.value or "")
 
     async def _send(self) -> None:
-        me, round_id = self.person_id, self.round_id
-        card = await attempt(self.lang, self.room.add_card(me, me, self.text.value or ""))
-        if card is not None:
-            self.text.set_value("")
-            if round_id is not None:
-                drop_card_draft(self.room.dialogue.slug, round_id)
-            ui.notify(t(self.lang, "phone.card_added"), type="positive", position="top")
+        me, round_id, text = self.person_id, self.round_id, self.text.value or ""
+        # Emptied at the tap, not after: the new card shows in the list while the room is still saving it,
+        # and a box emptied after that would wipe what someone has begun to type for the next card.
+        self.text.set_value("")
+        card = await attempt(self.lang, self.room.add_card(me, me, text))
+        if card is None:
+            if not self.text.value:
+                self.text.set_value(text)  # refused: the words come back, to be changed
+            return
+        if round_id is not None:
+            drop_card_draft(self.room.dialogue.slug, round_id)
+        ui.notify(t(self.lang, "phone.card_added"), type="positive", position="top")
 
     def edit(self, card_id: str) -> None:
         parts = self.shown.get(card_id)

@@ -132,3 +132,24 @@ async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup)
     await until(lambda: party.text == "Een buurtfeest in juni")
     assert hide_party.props["aria-label"] == "Verbergen: Een buurtfeest in juni"
 
+
+async def test_the_box_is_empty_before_the_card_shows_and_a_refused_card_keeps_its_words(create_user, setup):
+    dialogue = setup.dialogue()
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Anna")
+    room = live_room(dialogue.slug)
+    await open_round_number(room, 2)
+    await phone.should_see(marker="card-input")
+    box = phone.find(marker="card-input").elements.pop()
+    in_the_box_when_shown: list[str] = []
+    room.changed.subscribe(lambda change: in_the_box_when_shown.append(box.value))  # after the phone's own
+    phone.find(marker="card-input").type("Een bankje bij de vijver")
+    phone.find(marker="card-send").click()
+    await phone.should_see(marker="own-card", content="Een bankje bij de vijver")
+    # The card is in the list at once; a box emptied only after that would wipe a next card begun meanwhile.
+    assert in_the_box_when_shown == [""]
+
+    phone.find(marker="card-input").type("x" * 501)
+    phone.find(marker="card-send").click()
+    await phone.should_see("Dit is te lang. Hoogstens 500 tekens.")
+    assert box.value == "x" * 501  # refused: the words are back in the box, to be shortened
