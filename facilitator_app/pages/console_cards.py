@@ -14,16 +14,23 @@ from rounds.talking_piece import open_round
 
 from ..i18n import t
 from ..room import Change, Changed, Room
-from .theme import aria_label, heading
+from .theme import aria_label, heading, list_button
 
 
 class CardsPanel:
-    """Built once per round. Cards append in place; the dot parts redraw for this one console only."""
+    """Built once per round. Cards change in place; the dot parts redraw for this one console only.
+
+    The console lists every card of the round: in a hall of 200 phones, 600 cards in ten minutes. So a
+    card is three elements in one flat list, without wrappers (bench/card_memory.py): its text, who wrote
+    it and "Verbergen", laid out by the list's grid (.wd-card-list in theme.py). Hiding, changing or
+    taking away a card changes that card's elements only.
+    """
 
     def __init__(self, room: Room, lang: str, act: Callable, rnd: Round) -> None:
         self.room, self.lang, self.act = room, lang, act
         self.author: ui.select | None = None
-        self.cards_box: ui.column | None = None
+        self.cards_box: ui.element | None = None
+        self.rows: dict[str, CardRow] = {}  # card id -> its elements in the list
         self.dots: ui.refreshable | None = None
         self.dots_for: ui.refreshable | None = None
         self.voter: str | None = None  # whose dots the facilitator is placing
@@ -32,10 +39,8 @@ class CardsPanel:
             heading(t(lang, "screen.cards"), 3)
             if rnd.card_kind != CardKind.NONE:
                 self._card_for_form(labels)
-            self.cards_box = ui.column().classes("w-full gap-1")
-            with self.cards_box:
-                for card in rnd.cards:
-                    self._card_row(card, labels)
+            self.cards_box = ui.element("div").classes("w-full wd-card-list")
+            self._draw_cards(rnd.cards, labels)
         if rnd.dot_vote:
             self.dots = ui.refreshable(self._dots)
             self.dots()
@@ -51,24 +56,36 @@ class CardsPanel:
             if self.dots_for is not None:
                 self.dots_for.refresh()
         elif change.kind is Changed.CARDS:
-            if change.card_added and self.cards_box is not None:
-                with self.cards_box:
-                    self._card_row(change.subject, self.room.labels(self.lang))
-            else:
-                self._redraw_cards()
+            self._card_changed(change.subject)
             self._redraw_dots()
         elif change.kind is Changed.VOTES:
             self._redraw_dots()
 
-    def _redraw_cards(self) -> None:
+    def _card_changed(self, card: object) -> None:
+        """A card was added, hidden or shown again, changed or taken away: that card changes in the list."""
         rnd = open_round(self.room.dialogue)
-        if self.cards_box is None or rnd is None:
+        if self.cards_box is None or rnd is None or not isinstance(card, Card):
             return
+        now = next((c for c in rnd.cards if c.id == card.id), None)
+        row = self.rows.get(card.id)
+        if now is None:
+            if row is not None:
+                self.rows.pop(card.id).delete()
+        elif row is not None:
+            row.show(now)
+        elif all(c.id in self.rows for c in rnd.cards if c is not now):  # the newest card: it goes last
+            with self.cards_box:
+                self.rows[now.id] = CardRow(self, now, self.room.labels(self.lang))
+        else:
+            self._draw_cards(rnd.cards, self.room.labels(self.lang))
+
+    def _draw_cards(self, cards: list[Card], labels: dict[str, str]) -> None:
+        assert self.cards_box is not None
         self.cards_box.clear()
-        labels = self.room.labels(self.lang)
+        self.rows = {}
         with self.cards_box:
-            for card in rnd.cards:
-                self._card_row(card, labels)
+            for card in cards:
+                self.rows[card.id] = CardRow(self, card, labels)
 
     def _redraw_dots(self) -> None:
         if self.dots is not None:
@@ -91,19 +108,6 @@ class CardsPanel:
                     text.set_value("")
 
             ui.button(t(lang, "console.add"), on_click=add).mark("card-for-submit")
-
-    def _card_row(self, card: Card, labels: dict[str, str]) -> None:
-        lang = self.lang
-        with ui.row().classes("w-full items-start no-wrap gap-2").style(
-                "border-top: 1px solid var(--wd-line); padding-top: 4px" + ("; opacity: 0.55" if card.hidden else "")
-        ).mark("console-card"):
-            with ui.column().classes("col gap-0"):
-                ui.label(card.text).classes("wd-text" + (" text-strike" if card.hidden else ""))
-                ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
-            hide = ui.button(t(lang, "console.unhide" if card.hidden else "console.hide"), on_click=lambda c=card:
-                             self.act(self.room.set_card_hidden(F, c.id, not c.hidden))).props(
-                "flat dense no-caps").mark("hide-card")
-            aria_label(hide, t(lang, "console.unhide_card" if card.hidden else "console.hide_card", card=card.text))
 
     def _dots(self) -> None:
         """The vote as it stands, most dots first: the facilitator sees it even when the screen hides it."""
@@ -160,3 +164,36 @@ class CardsPanel:
         self.voter = person_id
         if self.dots_for is not None:
             self.dots_for.refresh()
+
+
+class CardRow:
+    """One card in the console's list: its text, "Verbergen" (or "Tonen") and who wrote it."""
+
+    def __init__(self, panel: CardsPanel, card: Card, labels: dict[str, str]) -> None:
+        self.panel, self.card_id = panel, card.id
+        self.text = ui.label(card.text).classes("wd-text wd-card-text").mark("console-card")
+        self.author = ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
+        self.hide = list_button("", self._toggle, "flat dense no-caps").mark("hide-card")
+        self.hidden: bool | None = None
+        self.show(card)
+
+    def show(self, card: Card) -> None:
+        """The card as it is now: its text, and whether it is hidden from the screen."""
+        lang = self.panel.lang
+        self.text.set_text(card.text)
+        if card.hidden != self.hidden:
+            self.hidden = card.hidden
+            faded = "wd-card-hidden"
+            for part in (self.text, self.author):
+                part.classes(add=faded if card.hidden else "", remove="" if card.hidden else faded)
+            self.hide.props["label"] = t(lang, "console.unhide" if card.hidden else "console.hide")
+        aria_label(self.hide, t(lang, "console.unhide_card" if card.hidden else "console.hide_card", card=card.text))
+        self.hide.update()
+
+    async def _toggle(self) -> None:
+        panel = self.panel
+        await panel.act(panel.room.set_card_hidden(F, self.card_id, not self.hidden))
+
+    def delete(self) -> None:
+        for element in (self.text, self.author, self.hide):
+            element.delete()

@@ -98,7 +98,7 @@ class PhoneView:
         elif change.kind is Changed.CARDS:
             card = change.subject
             if getattr(card, "author_id", None) == self.person_id and self.cards is not None:
-                self.cards.cards_changed()
+                self.cards.cards_changed(card)
             if self._vote_round() is not None:
                 self.dots_part.refresh()
         elif change.kind is Changed.VOTES and change.person_id == self.person_id:

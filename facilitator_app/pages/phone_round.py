@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from rounds import CardKind, Status
+from rounds import Card, CardKind, Status
 from rounds.model import MAX_CARD_CHARS
 from rounds.talking_piece import open_round
 
@@ -18,8 +18,8 @@ from ..i18n import kind_label, t
 from ..room import Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
-from .phone_voice import question_text, read_card, read_question, set_read_text
-from .theme import heading, set_heading_text
+from .phone_voice import question_text, read_card, read_question, set_card_read_text, set_read_text
+from .theme import heading, list_button, set_heading_text
 
 
 class RoundPart:
@@ -56,14 +56,18 @@ class RoundPart:
 class CardsPart:
     """Writing cards: made in the first card round this phone sees, hidden in rounds without cards.
 
-    A new card round changes the title, the hint and the draft in the box; the list of this person's own
-    cards is the only thing drawn again, when one of them changes.
+    A new card round changes the title, the hint and the draft in the box. The list of this person's own
+    cards changes in place: a new card adds its text and its buttons, an edit changes the text, a card
+    taken away takes its parts along. In a hall of 200 phones each card is held by its author's phone
+    for the whole round (bench/card_memory.py), so a card is three elements in one flat list, without
+    wrappers: its text and two buttons, laid out by the list's CSS (.wd-own-cards in phone.css).
     """
 
     def __init__(self, room: Room, person_id: str, lang: str, dialog_host: ui.element) -> None:
         self.room, self.person_id, self.lang, self.dialog_host = room, person_id, lang, dialog_host
         self.round_id: str | None = None  # the round the box writes to
-        self.shown_cards = 0
+        self.shown: dict[str, OwnCard] = {}  # card id -> its parts in the list
+        self.editor: CardEditor | None = None  # made on the first tap on "Aanpassen": most people never do
         with ui.column().classes("w-full wd-card gap-2").mark("phone-cards") as self.element:
             self.title = heading("", 2)
             self.text = ui.textarea(t(lang, "phone.card_label")).props(
@@ -73,8 +77,7 @@ class CardsPart:
             # Set now for the usual card round, so when one opens on 200 phones the box is not sent again.
             self.text.props["placeholder"] = t(lang, "phone.card_placeholder")
             ui.button(t(lang, "phone.card_add"), on_click=self._send).classes("w-full").mark("card-send")
-            self.own = ui.refreshable(self._own_cards)
-            self.own()
+            self.own = ui.element("div").classes("w-full wd-own-cards").mark("own-cards")
         self.sync()
 
     def sync(self) -> None:
@@ -93,56 +96,117 @@ class CardsPart:
         if self.text.props.get("placeholder") != placeholder:
             self.text.props["placeholder"] = placeholder  # sends the box again, so only when it changes
         self.text.set_value(card_draft(self.room.dialogue.slug, rnd.id))
-        if self.shown_cards or self._mine(rnd):
-            self.own.refresh()
+        if self.shown or self._mine(rnd):
+            self._draw_own(self._mine(rnd))
 
-    def cards_changed(self) -> None:
-        """One of this person's cards was added, changed or taken away."""
-        self.own.refresh()
+    def cards_changed(self, card: Card) -> None:
+        """One of this person's cards was added, changed or taken away: that card changes in the list."""
+        rnd = open_round(self.room.dialogue)
+        if rnd is None or rnd.id != self.round_id:
+            return  # a card of a round that is not in the box; `sync` draws the next round's list
+        now = next((c for c in rnd.cards if c.id == card.id and c.author_id == self.person_id), None)
+        parts = self.shown.get(card.id)
+        if now is None:
+            if parts is not None:
+                self.shown.pop(card.id).delete()
+        elif parts is not None:
+            parts.set_text(now.text)
+        elif all(c.id in self.shown for c in self._mine(rnd) if c is not now):  # the newest: it goes last
+            with self.own:
+                self.shown[now.id] = OwnCard(self, now)
+        else:  # a card that is not the newest and not shown yet: draw the list in order
+            self._draw_own(self._mine(rnd))
 
-    def _mine(self, rnd) -> list:
+    def _mine(self, rnd) -> list[Card]:
         return [c for c in rnd.cards if c.author_id == self.person_id]
+
+    def _draw_own(self, mine: list[Card]) -> None:
+        self.own.clear()
+        self.shown = {}
+        with self.own:
+            for card in mine:
+                self.shown[card.id] = OwnCard(self, card)
 
     def _keep_draft(self, event) -> None:
         if self.round_id is not None:
             keep_card_draft(self.room.dialogue, self.person_id, self.round_id, event.value or "")
 
     async def _send(self) -> None:
-        me, round_id = self.person_id, self.round_id
-        card = await attempt(self.lang, self.room.add_card(me, me, self.text.value or ""))
-        if card is not None:
-            self.text.set_value("")
-            if round_id is not None:
-                drop_card_draft(self.room.dialogue.slug, round_id)
-            ui.notify(t(self.lang, "phone.card_added"), type="positive", position="top")
+        me, round_id, text = self.person_id, self.round_id, self.text.value or ""
+        # Emptied at the tap, not after: the new card shows in the list while the room is still saving it,
+        # and a box emptied after that would wipe what someone has begun to type for the next card.
+        self.text.set_value("")
+        card = await attempt(self.lang, self.room.add_card(me, me, text))
+        if card is None:
+            if not self.text.value:
+                self.text.set_value(text)  # refused: the words come back, to be changed
+            return
+        if round_id is not None:
+            drop_card_draft(self.room.dialogue.slug, round_id)
+        ui.notify(t(self.lang, "phone.card_added"), type="positive", position="top")
 
-    def _own_cards(self) -> None:
-        rnd = open_round(self.room.dialogue)
-        mine = self._mine(rnd) if rnd is not None and rnd.id == self.round_id else []
-        self.shown_cards = len(mine)
-        for card in mine:
-            self._own_card(card)
+    def edit(self, card_id: str) -> None:
+        parts = self.shown.get(card_id)
+        if parts is None:
+            return
+        if self.editor is None:
+            with self.dialog_host:
+                self.editor = CardEditor(self)
+        self.editor.open(card_id, parts.label.text)
 
-    def _own_card(self, card) -> None:
-        lang = self.lang
-        with ui.column().classes("w-full gap-1 q-pa-sm").style("border-top: 1px solid var(--wd-line)"):
-            ui.label(card.text).classes("wd-text text-base").mark("own-card")
-            with ui.row().classes("gap-2"):
-                async def remove() -> None:
-                    await attempt(lang, self.room.delete_card(self.person_id, card.id))
 
-                def edit() -> None:
-                    with self.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full"):
-                        box = ui.textarea(value=card.text).props("outlined autogrow").classes("w-full")
+class OwnCard:
+    """One of this person's cards in the list: its text, "Aanpassen" and "Lees voor".
 
-                        async def save() -> None:
-                            done = await attempt(lang, self.room.edit_card(self.person_id, card.id, box.value or ""))
-                            if done is not None:
-                                dialog.close()
+    "Weghalen" is in the dialog "Aanpassen" opens: a card is rarely taken away, and not by a slip of the
+    finger beside "Aanpassen"; one button fewer on every card in the hall.
+    """
 
-                        ui.button(t(lang, "phone.card_save"), on_click=save).classes("w-full")
-                    dialog.open()
+    def __init__(self, part: CardsPart, card: Card) -> None:
+        self.part, self.card_id, self.lang = part, card.id, part.lang
+        self.label = ui.label(card.text).classes("wd-text text-base wd-own-card").mark("own-card")
+        self.edit = list_button(t(self.lang, "phone.card_edit"), self._edit, "flat dense").mark("own-card-edit")
+        self.read = read_card(self.lang, card.text)
 
-                ui.button(t(lang, "phone.card_edit"), on_click=edit).props("flat dense")
-                ui.button(t(lang, "phone.card_delete"), on_click=remove).props("flat dense color=grey-8")
-                read_card(lang, card.text)
+    def _edit(self) -> None:
+        self.part.edit(self.card_id)
+
+    def set_text(self, text: str) -> None:
+        self.label.set_text(text)
+        set_card_read_text(self.read, self.lang, text)
+
+    def delete(self) -> None:
+        for element in (self.label, self.edit, self.read):
+            element.delete()
+
+
+class CardEditor:
+    """The dialog to change or take away a card: one per phone, made on first use, pointed at the card tapped."""
+
+    def __init__(self, part: CardsPart) -> None:
+        self.part = part
+        self.card_id = ""
+        lang = part.lang
+        with ui.dialog() as self.dialog, ui.card().classes("w-full"):
+            self.box = ui.textarea(t(lang, "phone.card_label")).props(
+                f"outlined autogrow maxlength={MAX_CARD_CHARS}").classes("w-full").mark("card-edit-input")
+            ui.button(t(lang, "phone.card_save"), on_click=self._save).classes("w-full").mark("card-edit-save")
+            ui.button(t(lang, "phone.card_delete"), on_click=self._delete).props("flat color=grey-8").classes(
+                "w-full").mark("card-edit-delete")
+
+    def open(self, card_id: str, text: str) -> None:
+        self.card_id = card_id
+        self.box.set_value(text)
+        self.dialog.open()
+
+    async def _save(self) -> None:
+        part = self.part
+        done = await attempt(part.lang, part.room.edit_card(part.person_id, self.card_id, self.box.value or ""))
+        if done is not None:
+            self.dialog.close()
+
+    async def _delete(self) -> None:
+        part = self.part
+        if await attempt(part.lang, part.room.delete_card(part.person_id, self.card_id)) is not None:
+            self.box.set_value("")  # the card is gone: its words are not kept in the closed dialog either
+            self.dialog.close()

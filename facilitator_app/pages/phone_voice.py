@@ -10,15 +10,15 @@ from __future__ import annotations
 from nicegui import ui
 
 from ..i18n import ground_rules, t
-from .theme import aria_label
+from .theme import aria_label, list_button
 
 
-def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.button:
+def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.element:
     """A button that reads `text` aloud in `speech_lang` (the language the text is in); `name` is what a
-    screen reader says when the label alone is vague."""
+    screen reader says when the label alone is vague. A light button: there is one on every own card."""
     # No click listener of its own: phone.js reads aloud whatever `[data-read]` button is tapped. A listener
     # made every change of the text send it along (half of the question's update when a round opens).
-    button = ui.button(label, icon="volume_up").props("outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
+    button = list_button(label, props="icon=volume_up outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
     button.props["data-read"] = text  # what is read: the browser takes it from here, so it can change in place
     button.props["data-read-lang"] = speech_lang
     if name:
@@ -26,7 +26,7 @@ def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = No
     return button
 
 
-def set_read_text(button: ui.button, text: str) -> None:
+def set_read_text(button: ui.element, text: str) -> None:
     """What a read-aloud button reads from now on (the phone's question when a new round opens)."""
     if button.props.get("data-read") != text:
         button.props["data-read"] = text
@@ -62,14 +62,20 @@ def ground_rules_panel(lang: str) -> None:
     panel.on_value_change(fill)
 
 
-def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> ui.button:
+def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> ui.element:
     # A round keeps its question in the dialogue's language: it is read as it stands, by a voice for that
     # language (an Arabic voice cannot read Dutch), while the button speaks the phone's language.
     return read_aloud(t(lang, "phone.read_question"), question_text(title, question), dialogue_lang).mark(
         "read-question")
 
 
-def read_card(lang: str, text: str) -> ui.button:
+def read_card(lang: str, text: str) -> ui.element:
     # People write in their own language, most likely the one their phone is set to.
     return read_aloud(t(lang, "phone.read_aloud"), text, lang, name=t(lang, "phone.read_card", card=text)).mark(
         "read-card")
+
+
+def set_card_read_text(button: ui.element, lang: str, text: str) -> None:
+    """A card's read-aloud button after the card was changed: what it reads and what a screen reader says."""
+    aria_label(button, t(lang, "phone.read_card", card=text))
+    set_read_text(button, text)
