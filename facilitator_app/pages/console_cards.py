@@ -16,21 +16,28 @@ from ..i18n import t
 from ..room import Change, Changed, Room
 from .theme import aria_label, heading, list_button
 
+SHOWN_CARDS = 40  # the newest cards the console lists; older ones come a page at a time
+
 
 class CardsPanel:
     """Built once per round. Cards change in place; the dot parts redraw for this one console only.
 
-    The console lists every card of the round: in a hall of 200 phones, 600 cards in ten minutes. So a
-    card is three elements in one flat list, without wrappers (bench/card_memory.py): its text, who wrote
-    it and "Verbergen", laid out by the list's grid (.wd-card-list in theme.py). Hiding, changing or
-    taking away a card changes that card's elements only.
+    In a hall of 200 phones a round brings 600 cards in ten minutes. The console lists the newest
+    SHOWN_CARDS of them, and "Toon oudere kaartjes" adds older ones a page at a time: a facilitator moderates
+    what comes in, and the harvest keeps every card. So the console's memory and its work per card stay the
+    same however many cards arrive (in the 600 s soak the full list grew the server by 15 %, and a burst of
+    cards redrew it). A card is three elements in one flat list, without wrappers (bench/card_memory.py):
+    its text, who wrote it and "Verbergen", laid out by the list's grid (.wd-card-list in theme.py).
+    Hiding, changing or taking away a card changes that card's elements only.
     """
 
     def __init__(self, room: Room, lang: str, act: Callable, rnd: Round) -> None:
         self.room, self.lang, self.act = room, lang, act
         self.author: ui.select | None = None
         self.cards_box: ui.element | None = None
-        self.rows: dict[str, CardRow] = {}  # card id -> its elements in the list
+        self.rows: dict[str, CardRow] = {}  # card id -> its elements in the list, oldest first
+        self.limit = SHOWN_CARDS  # how many of the newest cards are listed
+        self.older: tuple[ui.label, ui.button] | None = None  # "12 oudere kaartjes", made when there are some
         self.dots: ui.refreshable | None = None
         self.dots_for: ui.refreshable | None = None
         self.voter: str | None = None  # whose dots the facilitator is placing
@@ -39,8 +46,9 @@ class CardsPanel:
             heading(t(lang, "screen.cards"), 3)
             if rnd.card_kind != CardKind.NONE:
                 self._card_for_form(labels)
+            self.older_box = ui.element("div").classes("w-full")
             self.cards_box = ui.element("div").classes("w-full wd-card-list")
-            self._draw_cards(rnd.cards, labels)
+            self._sync_cards(rnd)
         if rnd.dot_vote:
             self.dots = ui.refreshable(self._dots)
             self.dots()
@@ -68,24 +76,55 @@ class CardsPanel:
             return
         now = next((c for c in rnd.cards if c.id == card.id), None)
         row = self.rows.get(card.id)
-        if now is None:
-            if row is not None:
-                self.rows.pop(card.id).delete()
-        elif row is not None:
+        if now is not None and row is not None:
             row.show(now)
-        elif all(c.id in self.rows for c in rnd.cards if c is not now):  # the newest card: it goes last
-            with self.cards_box:
-                self.rows[now.id] = CardRow(self, now, self.room.labels(self.lang))
-        else:
-            self._draw_cards(rnd.cards, self.room.labels(self.lang))
+        self._sync_cards(rnd)
 
-    def _draw_cards(self, cards: list[Card], labels: dict[str, str]) -> None:
+    def _sync_cards(self, rnd: Round) -> None:
+        """The list shows the newest `limit` cards, oldest first. New cards are added at the end and the
+        oldest shown one goes; only a card taken away in between draws the (short) list again.
+
+        Several cards can arrive in one write (a burst of 500 phones): they are added together.
+        """
         assert self.cards_box is not None
-        self.cards_box.clear()
-        self.rows = {}
-        with self.cards_box:
-            for card in cards:
-                self.rows[card.id] = CardRow(self, card, labels)
+        window = rnd.cards[-self.limit:]
+        wanted = [c.id for c in window]
+        gone = [i for i in self.rows if i not in set(wanted)]
+        for card_id in gone:
+            self.rows.pop(card_id).delete()
+        kept = list(self.rows)
+        labels = None
+        if kept == wanted[:len(kept)]:
+            for card in window[len(kept):]:
+                labels = labels or self.room.labels(self.lang)
+                with self.cards_box:
+                    self.rows[card.id] = CardRow(self, card, labels)
+        else:
+            self.cards_box.clear()
+            self.rows = {}
+            labels = self.room.labels(self.lang)
+            with self.cards_box:
+                for card in window:
+                    self.rows[card.id] = CardRow(self, card, labels)
+        self._sync_older(len(rnd.cards) - len(window))
+
+    def _sync_older(self, count: int) -> None:
+        """How many older cards are not listed, and the button that lists more of them."""
+        if count and self.older is None:
+            with self.older_box, ui.row().classes("w-full items-center gap-2"):
+                label = ui.label().classes("wd-muted").mark("older-cards")
+                button = ui.button(t(self.lang, "console.show_older"), on_click=self._show_older).props(
+                    "flat dense no-caps").mark("show-older")
+            self.older = (label, button)
+        if self.older is not None:
+            self.older[0].set_text(t(self.lang, "console.older_cards", count=count))
+            self.older_box.set_visibility(bool(count))
+
+    def _show_older(self) -> None:
+        rnd = open_round(self.room.dialogue)
+        if rnd is not None:
+            self.limit += SHOWN_CARDS
+            self._sync_cards(rnd)
 
     def _redraw_dots(self) -> None:
         if self.dots is not None:
