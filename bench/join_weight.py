@@ -296,7 +296,7 @@ def main() -> int:
           f"view live in {to_view:.2f} s")
     if args.cpu_visits:
         print(f"  server CPU per cold visit: {cpu_per_visit * 1000:.0f} ms ({args.cpu_visits} more cold visits "
-              "without throttling: page, styles, scripts, font and socket)")
+              "without throttling: the page and every file it loads or prefetches, and a NiceGUI page's socket)")
     print(f"  {'MET' if total <= TARGET_BYTES else 'MISSED'}  bytes transferred <= 1.5 MB: median {kb(total)}")
     print(f"  {'MET' if interactive <= TARGET_SECONDS else 'MISSED'}  time to interactive <= 2 s: median "
           f"{interactive:.2f} s")
