@@ -167,3 +167,17 @@ async def test_a_failed_write_does_not_leave_stale_rounds_for_the_next_save(tmp_
     anna = room.dialogue.participants[0].id
     await room.rename(F, anna, name="Anna B.")
     assert on_disk(room) == room.dialogue and room.dialogue.rounds[0].turns == []
+
+
+async def test_a_person_is_found_by_id_as_the_room_changes(tmp_path):
+    room = make_room(tmp_path, "Anna", "Ben")
+    anna, ben = room.dialogue.participants
+    assert room.person(anna.id) is anna and room.person("nobody") is None
+    chris = await room.join("token-chris", "Chris", "resident")
+    assert room.person(chris.id) is chris  # a join is seen at once
+    await room.rename(F, ben.id, name="Benjamin")
+    assert room.person(ben.id).name == "Benjamin"
+    await room.remove_person(F, anna.id)
+    assert room.person(anna.id) is None and room.person(ben.id) is not None
+    room._reload()  # noqa: SLF001 - what a failed write does: the dialogue is read again from disk
+    assert room.person(ben.id) is room.dialogue.participants[0]
