@@ -89,7 +89,8 @@ class CardsPanel:
         assert self.cards_box is not None
         window = rnd.cards[-self.limit:]
         wanted = [c.id for c in window]
-        gone = [i for i in self.rows if i not in set(wanted)]
+        listed = set(wanted)
+        gone = [i for i in self.rows if i not in listed]
         for card_id in gone:
             self.rows.pop(card_id).delete()
         kept = list(self.rows)

@@ -29,8 +29,8 @@ from starlette.responses import HTMLResponse
 from rounds import Role
 from rounds.model import MAX_NAME_CHARS
 
-from ..i18n import LANGUAGE_NAMES, PHONE_LANGUAGES, RIGHT_TO_LEFT, ground_rules, role_label, t
-from .phone_look import STATIC_URL, PhoneLook, static_version
+from ..i18n import RIGHT_TO_LEFT, ground_rules, role_label, t
+from .phone_look import STATIC_URL, PhoneLook, language_links, static_version
 from .phone_voice import rules_text
 
 STEP_RULES, STEP_JOIN, STEP_BACK = "rules", "join", "back"  # what a form's button asks for
@@ -48,7 +48,7 @@ h1,h2{margin:0;line-height:1.2;font-weight:700;overflow-wrap:anywhere}h1{font-si
 .mu{color:var(--mu)}.look{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:12px}
 .look a,#wd-large{display:inline-flex;align-items:center;gap:8px;min-height:44px;min-width:44px;padding:4px 16px;
 border:1px solid var(--p);border-radius:4px;color:var(--p);text-decoration:none}
-#wd-large{width:100%;justify-content:center;font-size:1rem}a.on,#wd-large.on{background:var(--p);color:#fff}
+#wd-large{width:100%;justify-content:center;font-size:1rem}a.wd-lang-on,#wd-large.on{background:var(--p);color:#fff}
 form,.col{display:flex;flex-direction:column;gap:14px;margin-top:14px}
 label{font-weight:600}.field{display:flex;flex-direction:column;gap:4px}
 input[type=text],select{font:inherit;font-size:1.1rem;min-height:52px;padding:8px 12px;border:1px solid var(--fl);
@@ -122,18 +122,12 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _on(on: bool) -> str:
-    return ' class="on" aria-current="true"' if on else ""
-
-
 def _look_bar(look: PhoneLook) -> str:
-    """The language links and the large-text link: each a new address, as on the phone view."""
-    lang = look.lang
-    links = "".join(f'<a href="{_e(look.address(lang=code))}" lang="{code}" hreflang="{code}"{_on(code == lang)}>'
-                    f"{_e(LANGUAGE_NAMES[code])}</a>" for code in PHONE_LANGUAGES)
-    large = (f'<a href="{_e(look.address(large=not look.large))}" id="wd-large"{_on(look.large)}>'
-             f'{LARGE_ICON}{_e(t(lang, "phone.large_text"))}</a>')
-    return f'<nav class="look" aria-label="{_e(t(lang, "phone.language"))}">{links}</nav>{large}'
+    """The language links (as on the phone view) and the large-text link: each a new address."""
+    on = ' class="on" aria-current="true"' if look.large else ""
+    large = (f'<a href="{_e(look.address(large=not look.large))}" id="wd-large"{on}>'
+             f'{LARGE_ICON}{_e(t(look.lang, "phone.large_text"))}</a>')
+    return f'<nav class="look" aria-label="{_e(t(look.lang, "phone.language"))}">{language_links(look)}</nav>{large}'
 
 
 def _step_one(action: str, lang: str, typed: Typed, error: str) -> str:
@@ -190,7 +184,7 @@ def join_form_page(title: str, look: PhoneLook, typed: Typed | None = None, *, r
                    error: str = "", status: int = 200) -> HTMLResponse:
     """Step one (name, role, consent) or, with `rules`, step two (the ground rules and "Ik doe mee")."""
     lang, typed = look.lang, typed or Typed()
-    action = look.address() if look.chosen else look.path  # a look only derived is not made a choice here
+    action = look.kept_address()  # a look only derived is not made a choice here
     step = _step_two(action, lang, typed, error) if rules else _step_one(action, lang, typed, error)
     welcome = (f'<div class="col"><h2 class="mu">{_e(t(lang, "phone.welcome"))}</h2>'
                f'<h1 dir="auto">{_e(title)}</h1></div>')

@@ -68,8 +68,8 @@ def register(state: AppState) -> None:
         look = choose_look(request, state.settings.lang)
         code = normalise_join_code(request.query_params.get("code", ""))
         if code:  # the language chosen on the form comes along
-            return RedirectResponse(PhoneLook(look.lang, look.large, f"/join/{code}", look.chosen).address()
-                                    if look.chosen else f"/join/{code}", status_code=303)
+            return RedirectResponse(PhoneLook(look.lang, look.large, f"/join/{code}", look.chosen).kept_address(),
+                                    status_code=303)
         return code_form_page(look, "phone.wrong_code")
 
     @ui.page("/join/{code}", viewport="width=device-width, initial-scale=1")

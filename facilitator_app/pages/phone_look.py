@@ -55,6 +55,10 @@ class PhoneLook:
     def rtl(self) -> bool:
         return self.lang in RIGHT_TO_LEFT
 
+    def kept_address(self) -> str:
+        """This page's address carrying the look only when it was chosen (a derived one is derived again)."""
+        return self.address() if self.chosen else self.path
+
     def address(self, *, lang: str | None = None, large: bool | None = None) -> str:
         large = self.large if large is None else large
         query = {"lang": lang or self.lang} | ({"text": LARGE} if large else {})
@@ -105,20 +109,24 @@ def isolate(text: str, look: PhoneLook) -> str:
     return f"\u2068{text}\u2069" if look.rtl else text  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
 
+def language_links(look: PhoneLook) -> str:
+    """Each language named in itself, as a link to this page in that language; the current one marked."""
+    def link(code: str) -> str:
+        on = code == look.lang
+        return (f'<a href="{html.escape(look.address(lang=code))}" lang="{code}" hreflang="{code}" '
+                f'class="wd-lang{" wd-lang-on" if on else ""}"{CURRENT if on else ""}>'
+                f'{html.escape(LANGUAGE_NAMES[code])}</a>')
+
+    return "".join(link(code) for code in PHONE_LANGUAGES)
+
+
 def look_bar(look: PhoneLook, on_large: Callable[[PhoneLook], None] | None = None) -> None:
     """The language buttons (each language named in itself) and the large-text switch, all 44 px targets.
 
     A language is a new address (the server draws every text again); large text switches in place.
     """
     lang = look.lang
-    def link(code: str) -> str:
-        on = code == lang
-        return (f'<a href="{html.escape(look.address(lang=code))}" lang="{code}" hreflang="{code}" '
-                f'class="wd-lang{" wd-lang-on" if on else ""}"{CURRENT if on else ""}>'
-                f'{html.escape(LANGUAGE_NAMES[code])}</a>')
-
-    links = "".join(link(code) for code in PHONE_LANGUAGES)
-    group = ui.html(links, sanitize=False).classes("wd-look w-full").mark("phone-languages")
+    group = ui.html(language_links(look), sanitize=False).classes("wd-look w-full").mark("phone-languages")
     group.props["role"] = "group"
     aria_label(group, t(lang, "phone.language"))
     large = ui.button(t(lang, "phone.large_text"), icon="format_size").props(

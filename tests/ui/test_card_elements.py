@@ -65,13 +65,19 @@ async def test_a_card_is_three_elements_on_its_authors_phone_and_on_the_console(
     assert [e.text for e in sorted(console.find(marker="console-card").elements, key=lambda e: e.id)] == shown
 
 
-async def test_an_own_card_is_changed_and_taken_away_in_place(create_user, setup):
+async def anna_and_console_in_a_card_round(create_user, setup) -> tuple:
+    """Anna's phone and the facilitator's console in round 2, which has cards: (room, phone, console)."""
     dialogue = setup.dialogue()
     phone, console = create_user(), create_user()
     await join_as(phone, dialogue.join_code, "Anna")
     room = live_room(dialogue.slug)
     await open_round_number(room, 2)
     await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    return room, phone, console
+
+
+async def test_an_own_card_is_changed_and_taken_away_in_place(create_user, setup):
+    room, phone, console = await anna_and_console_in_a_card_round(create_user, setup)
     for text in ("Een bankje bij de vijver", "Meer licht in het steegje"):
         phone.find(marker="card-input").type(text)
         phone.find(marker="card-send").click()
@@ -98,7 +104,7 @@ async def test_an_own_card_is_changed_and_taken_away_in_place(create_user, setup
     await phone.should_not_see("Meer licht in het steegje")
     await console.should_not_see("Meer licht in het steegje")
     assert own_list(phone) == [first, first_edit, first_read]
-    assert [c.text for c in setup.load(dialogue.slug).rounds[1].cards] == ["Een bankje in de schaduw bij de vijver"]
+    assert [c.text for c in setup.load(room.slug).rounds[1].cards] == ["Een bankje in de schaduw bij de vijver"]
     assert phone.client is not None
     assert sum(isinstance(e, ui.dialog) for e in phone.client.elements.values()) == 1  # one editor, made once
 

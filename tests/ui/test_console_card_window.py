@@ -12,9 +12,7 @@ from nicegui.testing import User
 
 from facilitator_app.pages import console_cards
 
-from .conftest import join_as, live_room
-from .test_card_elements import tap
-from .test_screen_and_cards import open_round_number
+from .test_card_elements import anna_and_console_in_a_card_round, tap
 
 
 def listed(console: User) -> list:
@@ -25,12 +23,7 @@ def listed(console: User) -> list:
 
 async def test_the_console_lists_the_newest_cards_and_older_ones_on_request(create_user, setup, monkeypatch):
     monkeypatch.setattr(console_cards, "SHOWN_CARDS", 5)  # the real page is 40 cards; the same rule
-    dialogue = setup.dialogue()
-    anna, console = create_user(), create_user()
-    await join_as(anna, dialogue.join_code, "Anna")
-    room = live_room(dialogue.slug)
-    await open_round_number(room, 2)
-    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    room, _, console = await anna_and_console_in_a_card_round(create_user, setup)
     author = room.dialogue.participants[0].id
     for n in range(8):
         await room.add_card(author, author, f"Kaartje {n}")
@@ -52,4 +45,4 @@ async def test_the_console_lists_the_newest_cards_and_older_ones_on_request(crea
     assert [e.text for e in now] == [f"Kaartje {n}" for n in range(1, 11)]
     assert all(staying[e.text] == e.id for e in now if e.text in staying)
     await console.should_see("Nog 1 ouder kaartje, niet in de lijst")
-    assert len(setup.load(dialogue.slug).rounds[1].cards) == 11  # the dialogue keeps every card
+    assert len(setup.load(room.slug).rounds[1].cards) == 11  # the dialogue keeps every card

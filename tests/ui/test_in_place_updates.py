@@ -103,15 +103,20 @@ async def test_a_phone_keeps_its_turn_part_when_the_next_round_opens(create_user
     assert phone.find(marker="phone-turn").elements.pop() is turn_card and not turn_card.is_deleted
 
 
-async def test_a_phone_changes_its_round_and_cards_in_place(create_user, setup):
+async def ben_waits_for_the_start(create_user, setup) -> tuple:
+    """Ben's phone joined before the start, next to Anna (no phone): (room, its rounds, Ben's phone)."""
     from .conftest import join_as
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
     room = live_room(dialogue.slug)
-    rounds = room.dialogue.rounds
     phone = create_user()
     await join_as(phone, dialogue.join_code, "Ben")
     await phone.should_see("De gespreksleider start zo. Je ziet hier dan de vraag.")
+    return room, room.dialogue.rounds, phone
+
+
+async def test_a_phone_changes_its_round_and_cards_in_place(create_user, setup):
+    room, rounds, phone = await ben_waits_for_the_start(create_user, setup)
     round_card = phone.find(marker="phone-round").elements.pop()
     await room.open_next_round(F)
     await phone.should_see(rounds[0].question)
@@ -172,14 +177,7 @@ async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user,
 
 async def test_a_phone_that_joined_in_the_break_makes_no_elements_when_rounds_open(create_user, setup):
     """200 phones joined before the start: "Ronde beginnen" changes texts on each, it makes nothing new."""
-    from .conftest import join_as
-
-    dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
-    room = live_room(dialogue.slug)
-    rounds = room.dialogue.rounds
-    phone = create_user()
-    await join_as(phone, dialogue.join_code, "Ben")
-    await phone.should_see("De gespreksleider start zo. Je ziet hier dan de vraag.")
+    room, rounds, phone = await ben_waits_for_the_start(create_user, setup)
     await phone.should_not_see(marker="phone-turn")  # made with the page, hidden until a round opens
     await phone.should_not_see(marker="phone-cards")
     made = set(phone.client.elements)
