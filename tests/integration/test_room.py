@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import threading
 
 import pytest
 
@@ -181,3 +183,27 @@ async def test_a_person_is_found_by_id_as_the_room_changes(tmp_path):
     assert room.person(anna.id) is None and room.person(ben.id) is not None
     room._reload()  # noqa: SLF001 - what a failed write does: the dialogue is read again from disk
     assert room.person(ben.id) is room.dialogue.participants[0]
+
+
+async def test_until_quiet_waits_for_a_command_on_its_way_and_no_longer(tmp_path, monkeypatch):
+    """Work a page can put off (the rest of a long order) waits until no command is being saved or told."""
+    room = make_room(tmp_path, "Anna")
+    anna = room.dialogue.participants[0].id
+    released = threading.Event()
+    real_save = room.store.save
+
+    def slow_disk(*args, **kwargs):
+        released.wait(5)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(room.store, "save", slow_disk)
+    command = asyncio.create_task(room.rename(F, anna, name="Anna B."))
+    await asyncio.sleep(0.05)
+    waiter = asyncio.create_task(room.until_quiet(5))
+    await asyncio.sleep(0.2)
+    assert not waiter.done() and not command.done()  # the rename is still being written
+    await room.until_quiet(0.05)  # but never longer than asked
+    assert not command.done()
+    released.set()
+    await asyncio.wait_for(waiter, 2)
+    assert command.done() and room.person(anna).name == "Anna B."

@@ -7,6 +7,7 @@ afterwards (not deleted and drawn again), besides checking what the page shows.
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from nicegui.testing.user_interaction import UserInteraction
 
@@ -20,6 +21,11 @@ SPEAKING = "aan het woord"
 def chip_texts(user) -> list[str]:
     box = user.find(marker="screen-joined").elements.pop()
     return [child.text for child in box.default_slot.children]
+
+
+def drawn_rows(box) -> list[str]:
+    """The console's order rows drawn so far, by their markers, in the order they stand."""
+    return [m for e in box.descendants() for m in e._markers if m.startswith("order-") and m != "order-state"]
 
 
 async def test_the_wall_adds_a_name_for_each_join_and_keeps_the_rest(user, setup):
@@ -160,19 +166,44 @@ async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user,
     box = console.find(marker="console-order").elements.pop()
     order = room.dialogue.rounds[0].order
 
-    def drawn() -> list[str]:
-        return [m for e in box.descendants() for m in e._markers if m.startswith("order-") and m != "order-state"]
-
-    assert 0 < len(drawn()) < len(order)  # the first rows come with the change ...
+    assert 0 < len(drawn_rows(box)) < len(order)  # the first rows come with the change ...
     for _ in range(100):  # ... the rest a moment later, once the phones have the new round
-        if len(drawn()) == len(order):
+        if len(drawn_rows(box)) == len(order):
             break
         await asyncio.sleep(0.05)
-    assert drawn() == [f"order-{pid}" for pid in order]
+    assert drawn_rows(box) == [f"order-{pid}" for pid in order]
     await room.next_speaker(F)
     first = console.find(marker=f"order-{order[0]}").elements.pop()
     await until(lambda: any(getattr(e, "text", "") == SPEAKING for e in first.descendants()))
     assert [e.text for e in first.descendants() if "order-state" in e._markers] == [SPEAKING]
+
+
+async def test_the_rest_of_a_long_order_waits_while_a_command_is_on_its_way(create_user, setup, monkeypatch):
+    """A card or a tap sent just after a round opened goes before the console's remaining order rows."""
+    people = [(f"Persoon {n:02d}", "resident") for n in range(30)]
+    dialogue = setup.dialogue("De Linde", *people)
+    room = live_room(dialogue.slug)
+    console = create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await room.open_next_round(F)
+    await console.should_see(marker="console-next")
+    box = console.find(marker="console-order").elements.pop()
+    released = threading.Event()
+    real_save = room.store.save
+
+    def slow_disk(*args, **kwargs):
+        released.wait(5)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(room.store, "save", slow_disk)
+    someone = room.dialogue.rounds[0].order[-1]
+    command = asyncio.create_task(room.mark_left(F, someone))  # on its way while the rows would be drawn
+    first = drawn_rows(box)
+    await asyncio.sleep(0.6)  # the rest would have begun after 0.3 s
+    assert drawn_rows(box) == first and len(first) < 30
+    released.set()
+    await command
+    await until(lambda: len(drawn_rows(box)) == 30)
 
 
 async def test_a_phone_that_joined_in_the_break_makes_no_elements_when_rounds_open(create_user, setup):
