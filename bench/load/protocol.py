@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import html
 import json
 import re
 import time
@@ -50,11 +51,18 @@ def parse_page(html: str) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
     return query, {int(k): v for k, v in json.loads(raw).items()}
 
 
+def html_words(element: dict[str, Any] | None) -> list[str]:
+    """The texts inside an HTML element's markup, each as the browser shows it (a phone's own-card list)."""
+    markup = ((element or {}).get("props") or {}).get("innerHTML") or ""
+    return [html.unescape(words) for words in re.findall(r">([^<]+)<", markup)]
+
+
 def element_text(element: dict[str, Any] | None) -> str:
     if not element:
         return ""
     props = element.get("props") or {}
-    return " ".join(str(v) for v in (element.get("text"), props.get("label"), props.get("model-value")) if v)
+    return " ".join(str(v) for v in (element.get("text"), props.get("label"), props.get("model-value"),
+                                     *html_words(element)) if v)
 
 
 def any_update(_: Update) -> bool:

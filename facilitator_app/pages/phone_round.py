@@ -18,8 +18,9 @@ from ..i18n import kind_label, t
 from ..room import Room
 from ..visitor_storage import card_draft, drop_card_draft, keep_card_draft
 from .common import attempt
-from .phone_voice import question_text, read_card, read_question, set_card_read_text, set_read_text
-from .theme import heading, list_button, set_heading_text
+from .own_cards import EDIT_TAP_JS, own_cards_html
+from .phone_voice import question_text, read_question, set_read_text
+from .theme import heading, set_heading_text
 
 
 class RoundPart:
@@ -57,16 +58,14 @@ class CardsPart:
     """Writing cards: made in the first card round this phone sees, hidden in rounds without cards.
 
     A new card round changes the title, the hint and the draft in the box. The list of this person's own
-    cards changes in place: a new card adds its text and its buttons, an edit changes the text, a card
-    taken away takes its parts along. In a hall of 200 phones each card is held by its author's phone
-    for the whole round (bench/card_memory.py), so a card is three elements in one flat list, without
-    wrappers: its text and two buttons, laid out by the list's CSS (.wd-own-cards in phone.css).
+    cards is one element (`own_cards.py`): in a hall of 200 phones each card is held by its author's phone
+    for the whole round (bench/card_memory.py), so a card adds markup to that element, not elements.
     """
 
     def __init__(self, room: Room, person_id: str, lang: str, dialog_host: ui.element) -> None:
         self.room, self.person_id, self.lang, self.dialog_host = room, person_id, lang, dialog_host
         self.round_id: str | None = None  # the round the box writes to
-        self.shown: dict[str, OwnCard] = {}  # card id -> its parts in the list
+        self.shown: list[tuple[str, str]] = []  # (id, words) of the own cards the list shows now
         self.editor: CardEditor | None = None  # made on the first tap on "Aanpassen": most people never do
         with ui.column().classes("w-full wd-card gap-2").mark("phone-cards") as self.element:
             self.title = heading("", 2)
@@ -77,7 +76,8 @@ class CardsPart:
             # Set now for the usual card round, so when one opens on 200 phones the box is not sent again.
             self.text.props["placeholder"] = t(lang, "phone.card_placeholder")
             ui.button(t(lang, "phone.card_add"), on_click=self._send).classes("w-full").mark("card-send")
-            self.own = ui.element("div").classes("w-full wd-own-cards").mark("own-cards")
+            self.own = ui.html("", sanitize=False).classes("w-full wd-own-cards").mark("own-cards")  # escaped
+            self.own.on("click", self._own_tapped, js_handler=EDIT_TAP_JS)
         self.sync()
 
     def sync(self) -> None:
@@ -96,36 +96,21 @@ class CardsPart:
         if self.text.props.get("placeholder") != placeholder:
             self.text.props["placeholder"] = placeholder  # sends the box again, so only when it changes
         self.text.set_value(card_draft(self.room.dialogue.slug, rnd.id))
-        if self.shown or self._mine(rnd):
-            self._draw_own(self._mine(rnd))
+        self._show_own(rnd)
 
     def cards_changed(self, card: Card) -> None:
-        """One of this person's cards was added, changed or taken away: that card changes in the list."""
+        """One of this person's cards was added, changed or taken away: the list shows their cards as they are."""
         rnd = open_round(self.room.dialogue)
         if rnd is None or rnd.id != self.round_id:
             return  # a card of a round that is not in the box; `sync` draws the next round's list
-        now = next((c for c in rnd.cards if c.id == card.id and c.author_id == self.person_id), None)
-        parts = self.shown.get(card.id)
-        if now is None:
-            if parts is not None:
-                self.shown.pop(card.id).delete()
-        elif parts is not None:
-            parts.set_text(now.text)
-        elif all(c.id in self.shown for c in self._mine(rnd) if c is not now):  # the newest: it goes last
-            with self.own:
-                self.shown[now.id] = OwnCard(self, now)
-        else:  # a card that is not the newest and not shown yet: draw the list in order
-            self._draw_own(self._mine(rnd))
+        self._show_own(rnd)
 
-    def _mine(self, rnd) -> list[Card]:
-        return [c for c in rnd.cards if c.author_id == self.person_id]
-
-    def _draw_own(self, mine: list[Card]) -> None:
-        self.own.clear()
-        self.shown = {}
-        with self.own:
-            for card in mine:
-                self.shown[card.id] = OwnCard(self, card)
+    def _show_own(self, rnd) -> None:
+        mine = [c for c in rnd.cards if c.author_id == self.person_id]
+        shown = [(c.id, c.text) for c in mine]  # a copy: an edit changes the card itself
+        if shown != self.shown:  # unchanged: nothing is sent
+            self.own.set_content(own_cards_html(mine, self.lang))
+            self.shown = shown
 
     def _keep_draft(self, event) -> None:
         if self.round_id is not None:
@@ -145,39 +130,15 @@ class CardsPart:
             drop_card_draft(self.room.dialogue.slug, round_id)
         ui.notify(t(self.lang, "phone.card_added"), type="positive", position="top")
 
-    def edit(self, card_id: str) -> None:
-        parts = self.shown.get(card_id)
-        if parts is None:
+    def _own_tapped(self, event) -> None:
+        """ "Aanpassen" under one of the cards: the list sends that card's id (anything else is ignored)."""
+        card = next(((card_id, words) for card_id, words in self.shown if card_id == event.args), None)
+        if card is None:
             return
-        if self.editor is None:
+        if self.editor is None:  # made on the first tap: most people never change a card
             with self.dialog_host:
                 self.editor = CardEditor(self)
-        self.editor.open(card_id, parts.label.text)
-
-
-class OwnCard:
-    """One of this person's cards in the list: its text, "Aanpassen" and "Lees voor".
-
-    "Weghalen" is in the dialog "Aanpassen" opens: a card is rarely taken away, and not by a slip of the
-    finger beside "Aanpassen"; one button fewer on every card in the hall.
-    """
-
-    def __init__(self, part: CardsPart, card: Card) -> None:
-        self.part, self.card_id, self.lang = part, card.id, part.lang
-        self.label = ui.label(card.text).classes("wd-text text-base wd-own-card").mark("own-card")
-        self.edit = list_button(t(self.lang, "phone.card_edit"), self._edit, "flat dense").mark("own-card-edit")
-        self.read = read_card(self.lang, card.text)
-
-    def _edit(self) -> None:
-        self.part.edit(self.card_id)
-
-    def set_text(self, text: str) -> None:
-        self.label.set_text(text)
-        set_card_read_text(self.read, self.lang, text)
-
-    def delete(self) -> None:
-        for element in (self.label, self.edit, self.read):
-            element.delete()
+        self.editor.open(*card)
 
 
 class CardEditor:

@@ -67,15 +67,3 @@ def read_question(lang: str, dialogue_lang: str, title: str, question: str) -> u
     # language (an Arabic voice cannot read Dutch), while the button speaks the phone's language.
     return read_aloud(t(lang, "phone.read_question"), question_text(title, question), dialogue_lang).mark(
         "read-question")
-
-
-def read_card(lang: str, text: str) -> ui.element:
-    # People write in their own language, most likely the one their phone is set to.
-    return read_aloud(t(lang, "phone.read_aloud"), text, lang, name=t(lang, "phone.read_card", card=text)).mark(
-        "read-card")
-
-
-def set_card_read_text(button: ui.element, lang: str, text: str) -> None:
-    """A card's read-aloud button after the card was changed: what it reads and what a screen reader says."""
-    aria_label(button, t(lang, "phone.read_card", card=text))
-    set_read_text(button, text)

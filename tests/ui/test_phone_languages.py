@@ -16,6 +16,7 @@ from rounds import FACILITATOR as F
 
 from .conftest import join_as, live_room, screen_url
 from .join_http import error_of, join_by_form, links_of, open_form, post_step, text_of
+from .own_cards_seen import own_cards
 
 
 def kept() -> list[dict]:
@@ -159,9 +160,10 @@ async def test_own_cards_and_the_ground_rules_can_be_read_aloud(user: User, setu
     await user.should_see(marker="card-input")
     user.find(marker="card-input").type("حديقة للجميع")
     user.find(marker="card-send").click()
-    await user.should_see(marker="read-card")
-    assert prop(user, "read-card", "data-read") == "حديقة للجميع"
-    assert prop(user, "read-card", "aria-label") == "اقرأ بصوت عالٍ: حديقة للجميع"
+    await user.should_see(marker="own-cards", content="حديقة للجميع")
+    read = own_cards(user)[0].read
+    assert (read["data-read"], read["data-read-lang"]) == ("حديقة للجميع", "ar")
+    assert read["aria-label"] == "اقرأ بصوت عالٍ: حديقة للجميع" and "wd-speak-ar" in read["class"]
     next(e for e in user.find(ui.expansion).elements if e.props.get("label") == "هكذا نتحدث معًا").open()
     await user.should_see(marker="read-rules")  # the ground rules are drawn when their panel is first opened
     assert prop(user, "read-rules", "data-read").startswith("هكذا نتحدث معًا. كل شخص يأخذ دوره.")

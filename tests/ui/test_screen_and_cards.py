@@ -5,6 +5,7 @@ from __future__ import annotations
 from rounds import FACILITATOR as F
 
 from .conftest import join_as, live_room, screen_url
+from .own_cards_seen import own_cards
 
 
 async def open_round_number(room, number: int) -> None:
@@ -55,7 +56,8 @@ async def test_a_card_from_a_phone_appears_on_the_screen_and_can_be_hidden(creat
     await phone.should_see(marker="card-input")
     phone.find(marker="card-input").type("<b>Het buurthuis</b> is open")
     phone.find(marker="card-send").click()
-    await phone.should_see(marker="own-card", content="<b>Het buurthuis</b> is open")
+    await phone.should_see(marker="own-cards", content="&lt;b&gt;Het buurthuis&lt;/b&gt; is open")  # text, not markup
+    assert [card.words for card in own_cards(phone)] == ["<b>Het buurthuis</b> is open"]
     await screen.should_see(marker="screen-card")
     await screen.should_see("<b>Het buurthuis</b> is open")
     await console.should_see(marker="console-card")
@@ -73,7 +75,7 @@ async def test_dots_on_the_phone_with_dots_left(create_user, setup):
     await open_round_number(room, 3)
     phone.find(marker="card-input").type("Een moestuin")
     phone.find(marker="card-send").click()
-    await phone.should_see(marker="own-card")
+    await phone.should_see(marker="own-cards", content="Een moestuin")
     await open_round_number(room, 4)
     await phone.should_see("Je hebt nog 3 stippen")
     for _ in range(3):
