@@ -8,7 +8,8 @@ writes a handful per round).
 
 The buttons are plain HTML with Quasar's button classes, so they look like every other button. "Lees voor"
 is handled in the browser by phone.js (`[data-read]`), like every read-aloud button. "Aanpassen" reaches the
-server through one click listener on the list, which sends the tapped card's id.
+server through one click listener on the list, which sends the tapped card's id. "Weghalen" is in the dialog
+"Aanpassen" opens: a card is rarely taken away, and not by a slip of the finger beside "Aanpassen".
 """
 
 from __future__ import annotations
