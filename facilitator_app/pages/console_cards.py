@@ -63,11 +63,20 @@ class CardsPanel:
                                         value=self.author.value)
             if self.dots_for is not None:
                 self.dots_for.refresh()
+            self._name_authors()
         elif change.kind is Changed.CARDS:
             self._card_changed(change.subject)
             self._redraw_dots()
         elif change.kind is Changed.VOTES:
             self._redraw_dots()
+
+    def _name_authors(self) -> None:
+        """Who wrote each listed card, as the room names them now: after a rename, or a second Anna who joined.
+        Only names that changed are sent."""
+        if self.rows:
+            labels = self.room.labels(self.lang)
+            for row in self.rows.values():
+                row.author.set_text(labels.get(row.author_id, "?"))
 
     def _card_changed(self, card: object) -> None:
         """A card was added, hidden or shown again, changed or taken away: that card changes in the list."""
@@ -210,7 +219,7 @@ class CardRow:
     """One card in the console's list: its text, "Verbergen" (or "Tonen") and who wrote it."""
 
     def __init__(self, panel: CardsPanel, card: Card, labels: dict[str, str]) -> None:
-        self.panel, self.card_id = panel, card.id
+        self.panel, self.card_id, self.author_id = panel, card.id, card.author_id
         self.text = ui.label(card.text).classes("wd-text wd-card-text").mark("console-card")
         self.author = ui.label(labels.get(card.author_id, "?")).classes("wd-muted text-caption")
         self.hide = list_button("", self._toggle, "flat dense no-caps").mark("hide-card")

@@ -156,6 +156,35 @@ async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup)
     assert hide_party.props["aria-label"] == "Verbergen: Een buurtfeest in juni"
 
 
+async def test_the_console_names_a_cards_author_as_the_room_does_after_a_rename(create_user, setup):
+    dialogue = setup.dialogue("De Linde", ("Marja", "resident"), ("Henk", "resident"))
+    room = live_room(dialogue.slug)
+    await open_round_number(room, 2)
+    marja, henk = (p.id for p in room.dialogue.participants)
+    console = create_user()
+    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
+    await room.add_card(F, marja, "Een moestuin")
+    await room.add_card(F, henk, "Een buurtfeest")
+    await console.should_see("Een buurtfeest")
+    garden = sorted(console.find(marker="console-card").elements, key=lambda e: e.id)[0]
+
+    await room.rename(henk, henk, name="Hendrik")
+    await console.should_see("Hendrik")
+    await room.join("token-marja-2", "Marja", "professional")  # a second Marja: the first is told apart now
+    told_apart = room.labels("nl")[marja]
+    assert told_apart != "Marja"
+    await until(lambda: author_of(console, "Een moestuin") == told_apart)
+    assert author_of(console, "Een buurtfeest") == "Hendrik"
+    assert not garden.is_deleted  # the rows stayed; only the names changed
+
+
+def author_of(console: User, text: str) -> str:
+    """The author label beside a card in the console's list (the element right after the card's text)."""
+    children = console.find(marker="console-card").elements.pop().parent_slot.children
+    index = next(i for i, e in enumerate(children) if getattr(e, "text", None) == text)
+    return children[index + 1].text
+
+
 async def test_the_box_is_empty_before_the_card_shows_and_a_refused_card_keeps_its_words(create_user, setup):
     dialogue = setup.dialogue()
     phone = create_user()
