@@ -29,9 +29,9 @@ class FeltHeardPart:
         self.shown = False  # whether the part shows anything now
 
     def build(self) -> None:
+        """Drawn with the phone's page; `update` is called by the phone's view for every change in the room."""
         self.part = ui.refreshable(self._draw)
         self.part()
-        self.room.changed.subscribe(self.update)
 
     def update(self, change: Change) -> None:
         # The question appears when the last round closes; this phone's own answers it draws itself.

@@ -13,7 +13,7 @@ from nicegui.testing.user_interaction import UserInteraction
 
 from rounds import FACILITATOR as F
 
-from .conftest import live_room, screen_url, until
+from .conftest import join_as, live_room, screen_url, until
 from .own_cards_seen import own_cards
 
 SPEAKING = "aan het woord"
@@ -87,7 +87,6 @@ async def test_the_console_before_the_start_adds_a_row_per_join_and_the_order_fo
 
 
 async def test_a_phone_keeps_its_turn_part_when_the_next_round_opens(create_user, setup):
-    from .conftest import join_as
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
     room = live_room(dialogue.slug)
@@ -112,7 +111,6 @@ async def test_a_phone_keeps_its_turn_part_when_the_next_round_opens(create_user
 
 async def ben_waits_for_the_start(create_user, setup) -> tuple:
     """Ben's phone joined before the start, next to Anna (no phone): (room, its rounds, Ben's phone)."""
-    from .conftest import join_as
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
     room = live_room(dialogue.slug)
@@ -230,7 +228,6 @@ async def test_a_card_round_opening_sends_a_phone_only_what_changed(create_user,
     """The card box and the "did you feel heard?" part are not sent again; the question's button comes light."""
     from nicegui.functions.refreshable import RefreshableContainer
 
-    from .conftest import join_as
 
     dialogue = setup.dialogue("De Linde", ("Anna", "resident"))
     room = live_room(dialogue.slug)
@@ -256,3 +253,14 @@ async def test_a_card_round_opening_sends_a_phone_only_what_changed(create_user,
     for marker in ("card-input", "card-send"):
         assert phone.find(marker=marker).elements.pop() not in sent
     assert not [e for e in sent if isinstance(e, RefreshableContainer)]  # no part redrawn
+
+
+async def test_a_phone_listens_to_the_room_once(create_user, setup):
+    """Each change in the room calls every open page: a phone's parts share one handler (500 calls, not 1,000)."""
+    dialogue = setup.dialogue()
+    room = live_room(dialogue.slug)
+    before = len(room.changed.callbacks)
+    phone = create_user()
+    await join_as(phone, dialogue.join_code, "Anna")
+    await phone.should_see(marker="phone-hello")
+    assert len(room.changed.callbacks) == before + 1
