@@ -39,7 +39,7 @@ def _content(label: str, icon: str = "") -> str:
 def own_cards_html(cards: Iterable[Card], lang: str) -> str:
     """The list's markup: each card's words (escaped), then "Aanpassen" and "Lees voor" with names that say
     which card they are for. People write in their own language, most likely the one their phone is set to."""
-    lang = escape(lang)
+    code = escape(lang)  # for the attributes; a language code, but escaped like everything else
     edit, read = _content(t(lang, "phone.card_edit")), _content(t(lang, "phone.read_aloud"), "volume_up")
     parts = []
     for card in cards:
@@ -48,6 +48,6 @@ def own_cards_html(cards: Iterable[Card], lang: str) -> str:
             f'<div class="wd-text text-base wd-own-card" data-card="{escape(card.id)}">{words}</div>'
             f'<button type="button" class="{FLAT}" data-edit="{escape(card.id)}" '
             f'aria-label="{escape(t(lang, "phone.card_edit_for", card=card.text))}">{edit}</button>'
-            f'<button type="button" class="{OUTLINE} wd-speak wd-speak-{lang}" data-read="{words}" '
-            f'data-read-lang="{lang}" aria-label="{read_name}">{read}</button>')
+            f'<button type="button" class="{OUTLINE} wd-speak wd-speak-{code}" data-read="{words}" '
+            f'data-read-lang="{code}" aria-label="{read_name}">{read}</button>')
     return "".join(parts)

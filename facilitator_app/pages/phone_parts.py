@@ -29,7 +29,7 @@ class PhoneView:
 
     @property
     def person(self):
-        return next(p for p in self.room.dialogue.participants if p.id == self.person_id)
+        return self.room.person(self.person_id)
 
     def build(self) -> None:
         lang = self.lang
@@ -105,7 +105,7 @@ class PhoneView:
         elif change.kind is Changed.CARDS:
             card = change.subject
             if getattr(card, "author_id", None) == self.person_id and self.cards is not None:
-                self.cards.cards_changed(card)
+                self.cards.cards_changed()
             if self._vote_round() is not None:
                 self.dots_part.refresh()
         elif change.kind is Changed.VOTES and change.person_id == self.person_id:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from rounds import Card, CardKind, Status
+from rounds import CardKind, Status
 from rounds.model import MAX_CARD_CHARS
 from rounds.talking_piece import open_round
 
@@ -98,7 +98,7 @@ class CardsPart:
         self.text.set_value(card_draft(self.room.dialogue.slug, rnd.id))
         self._show_own(rnd)
 
-    def cards_changed(self, card: Card) -> None:
+    def cards_changed(self) -> None:
         """One of this person's cards was added, changed or taken away: the list shows their cards as they are."""
         rnd = open_round(self.room.dialogue)
         if rnd is None or rnd.id != self.round_id:

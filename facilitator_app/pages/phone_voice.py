@@ -15,7 +15,8 @@ from .theme import aria_label, list_button
 
 def read_aloud(label: str, text: str, speech_lang: str, *, name: str | None = None) -> ui.element:
     """A button that reads `text` aloud in `speech_lang` (the language the text is in); `name` is what a
-    screen reader says when the label alone is vague. A light button: there is one on every own card."""
+    screen reader says when the label alone is vague. A light button (`list_button`); a person's own cards
+    have theirs in the list's markup instead (own_cards.py)."""
     # No click listener of its own: phone.js reads aloud whatever `[data-read]` button is tapped. A listener
     # made every change of the text send it along (half of the question's update when a round opens).
     button = list_button(label, props="icon=volume_up outline no-caps").classes(f"wd-speak wd-speak-{speech_lang}")
