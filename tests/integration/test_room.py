@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import threading
 
 import pytest
 
@@ -14,7 +13,7 @@ from rounds import FACILITATOR as F
 from rounds import DomainError, Outcome
 from rounds import errors as e
 from rounds.people import join
-from tests.factories import new_dialogue_in
+from tests.factories import hold_saves, new_dialogue_in
 
 
 def make_room(tmp_path, *names: str) -> Room:
@@ -189,14 +188,7 @@ async def test_until_quiet_waits_for_a_command_on_its_way_and_no_longer(tmp_path
     """Work a page can put off (the rest of a long order) waits until no command is being saved or told."""
     room = make_room(tmp_path, "Anna")
     anna = room.dialogue.participants[0].id
-    released = threading.Event()
-    real_save = room.store.save
-
-    def slow_disk(*args, **kwargs):
-        released.wait(5)
-        return real_save(*args, **kwargs)
-
-    monkeypatch.setattr(room.store, "save", slow_disk)
+    released = hold_saves(room, monkeypatch)
     command = asyncio.create_task(room.rename(F, anna, name="Anna B."))
     await asyncio.sleep(0.05)
     waiter = asyncio.create_task(room.until_quiet(5))

@@ -126,7 +126,9 @@ async def test_a_tap_that_names_no_card_of_ones_own_opens_nothing(create_user, s
     assert [card.words for card in own_cards(phone)] == ["Van Anna"]
 
 
-async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup):
+async def two_cards_on_the_console(create_user, setup) -> tuple:
+    """Marja's "Een moestuin" and Henk's "Een buurtfeest" in round 2, written for them by the facilitator and
+    listed on the console: (dialogue, room, console, Marja's id, Henk's id)."""
     dialogue = setup.dialogue("De Linde", ("Marja", "resident"), ("Henk", "resident"))
     room = live_room(dialogue.slug)
     await open_round_number(room, 2)
@@ -136,6 +138,11 @@ async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup)
     await room.add_card(F, marja, "Een moestuin")
     await room.add_card(F, henk, "Een buurtfeest")
     await console.should_see("Een buurtfeest")
+    return dialogue, room, console, marja, henk
+
+
+async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup):
+    dialogue, room, console, marja, henk = await two_cards_on_the_console(create_user, setup)
     garden, party = sorted(console.find(marker="console-card").elements, key=lambda e: e.id)
     hide_garden, hide_party = sorted(console.find(marker="hide-card").elements, key=lambda e: e.id)
     await console.should_see("Marja")
@@ -157,15 +164,7 @@ async def test_the_console_hides_and_shows_one_card_in_place(create_user, setup)
 
 
 async def test_the_console_names_a_cards_author_as_the_room_does_after_a_rename(create_user, setup):
-    dialogue = setup.dialogue("De Linde", ("Marja", "resident"), ("Henk", "resident"))
-    room = live_room(dialogue.slug)
-    await open_round_number(room, 2)
-    marja, henk = (p.id for p in room.dialogue.participants)
-    console = create_user()
-    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
-    await room.add_card(F, marja, "Een moestuin")
-    await room.add_card(F, henk, "Een buurtfeest")
-    await console.should_see("Een buurtfeest")
+    _, room, console, marja, henk = await two_cards_on_the_console(create_user, setup)
     garden = sorted(console.find(marker="console-card").elements, key=lambda e: e.id)[0]
 
     await room.rename(henk, henk, name="Hendrik")

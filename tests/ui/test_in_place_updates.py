@@ -7,11 +7,11 @@ afterwards (not deleted and drawn again), besides checking what the page shows.
 from __future__ import annotations
 
 import asyncio
-import threading
 
 from nicegui.testing.user_interaction import UserInteraction
 
 from rounds import FACILITATOR as F
+from tests.factories import hold_saves
 
 from .conftest import join_as, live_room, screen_url, until
 from .own_cards_seen import own_cards
@@ -154,7 +154,8 @@ async def test_a_phone_changes_its_round_and_cards_in_place(create_user, setup):
     assert not read.is_deleted
 
 
-async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user, setup):
+async def a_long_order_on_the_console(create_user, setup) -> tuple:
+    """30 people, round 1 just opened on the console: (room, console, the order's box)."""
     people = [(f"Persoon {n:02d}", "resident") for n in range(30)]
     dialogue = setup.dialogue("De Linde", *people)
     room = live_room(dialogue.slug)
@@ -162,7 +163,11 @@ async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user,
     await console.open(f"/d/{dialogue.slug}?key={setup.key}")
     await room.open_next_round(F)
     await console.should_see(marker="console-next")
-    box = console.find(marker="console-order").elements.pop()
+    return room, console, console.find(marker="console-order").elements.pop()
+
+
+async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user, setup):
+    room, console, box = await a_long_order_on_the_console(create_user, setup)
     order = room.dialogue.rounds[0].order
 
     assert 0 < len(drawn_rows(box)) < len(order)  # the first rows come with the change ...
@@ -179,22 +184,8 @@ async def test_the_console_draws_a_long_order_in_steps_and_in_order(create_user,
 
 async def test_the_rest_of_a_long_order_waits_while_a_command_is_on_its_way(create_user, setup, monkeypatch):
     """A card or a tap sent just after a round opened goes before the console's remaining order rows."""
-    people = [(f"Persoon {n:02d}", "resident") for n in range(30)]
-    dialogue = setup.dialogue("De Linde", *people)
-    room = live_room(dialogue.slug)
-    console = create_user()
-    await console.open(f"/d/{dialogue.slug}?key={setup.key}")
-    await room.open_next_round(F)
-    await console.should_see(marker="console-next")
-    box = console.find(marker="console-order").elements.pop()
-    released = threading.Event()
-    real_save = room.store.save
-
-    def slow_disk(*args, **kwargs):
-        released.wait(5)
-        return real_save(*args, **kwargs)
-
-    monkeypatch.setattr(room.store, "save", slow_disk)
+    room, console, box = await a_long_order_on_the_console(create_user, setup)
+    released = hold_saves(room, monkeypatch)
     someone = room.dialogue.rounds[0].order[-1]
     command = asyncio.create_task(room.mark_left(F, someone))  # on its way while the rows would be drawn
     first = drawn_rows(box)
