@@ -40,6 +40,7 @@ if "--app-root" in sys.argv[:-1]:  # before the app's modules are imported: they
     sys.path.insert(0, str(Path(os.environ["WIJKDIALOOG_BENCH_APP_ROOT"]).resolve()))
 
 from load.floor import FloorRun  # noqa: E402
+from load.measure import generator_collection_paused  # noqa: E402
 from load.profile import Profiler  # noqa: E402
 from load.report import Report  # noqa: E402
 from load.room import AppRun, measure_cards, measure_late_joins, measure_next_speaker  # noqa: E402
@@ -95,8 +96,9 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
         if run is None:
             assert floor is not None
             await floor.start()
-            for k in range(args.actions):
-                await floor.send_one(k)
+            with generator_collection_paused():
+                for k in range(args.actions):
+                    await floor.send_one(k)
             report.floor(n, floor.report(), alone=True)
             return
         await run.start(args.join_concurrency, args.profile)
@@ -104,14 +106,17 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
         await asyncio.sleep(args.break_seconds)  # nobody opens the round the instant the last phone is in
         rss_in_break = run.server.rss_mib()
         profiler = Profiler(run.server.pid, work / f"profile-open-round-{n}.txt") if args.profile else None
-        opened, complete = await run.open_round()
+        with generator_collection_paused():
+            opened, complete = await run.open_round()
         report.joined(n, run, opened, profiler.stop() if profiler else None, complete, rss_in_break)
         if "fanout" in args.parts:
-            cards, cards_cpu, others = await measure_cards(run, args.actions)
+            with generator_collection_paused():
+                cards, cards_cpu, others = await measure_cards(run, args.actions)
             if floor is not None:
                 await floor.start()  # now, so its idle sockets do not weigh on the joins
             profiler = Profiler(run.server.pid, work / f"profile-next-{n}.txt") if args.profile else None
-            moves, next_cpu = await measure_next_speaker(run, args.actions, floor.send_one if floor else None)
+            with generator_collection_paused():
+                moves, next_cpu = await measure_next_speaker(run, args.actions, floor.send_one if floor else None)
             profile = profiler.stop() if profiler else None
             floor_report = floor.report() if floor is not None else None
             if floor is not None:
@@ -120,7 +125,8 @@ async def run_size(n: int, args: argparse.Namespace, work: Path, report: Report)
             report.fan_out(n, run, floor_report, cards, cards_cpu, others, moves, next_cpu, profile)
         if "burst" in args.parts and n == max(args.sizes):
             profiler = Profiler(run.server.pid, work / f"profile-burst-{n}.txt") if args.profile else None
-            result = await burst(run, args.burst_window, args.seed)
+            with generator_collection_paused():
+                result = await burst(run, args.burst_window, args.seed)
             report.burst(n, result, profiler.stop() if profiler else None)
         if "fanout" in args.parts and args.late_joins:
             report.late_joins(n, *await measure_late_joins(run, args.late_joins))
